@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Verso",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "verso", targets: ["verso"]),
+        .library(name: "VersoText", targets: ["VersoText"]),
+        .library(name: "VersoAlign", targets: ["VersoAlign"]),
+        .library(name: "VersoCheck", targets: ["VersoCheck"]),
+        .library(name: "VersoCorpus", targets: ["VersoCorpus"]),
+        .library(name: "VersoReport", targets: ["VersoReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only place that includes ICU's headers; its public header uses plain C types.
+        .target(
+            name: "CICUShim",
+            linkerSettings: [
+                .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(
+            name: "VersoText",
+            dependencies: ["CICUShim"],
+            resources: [.copy("Data")]
+        ),
+        .target(name: "VersoAlign", dependencies: ["VersoText"]),
+        .target(name: "VersoCheck", dependencies: ["VersoText", "VersoAlign"], resources: [.copy("Data")]),
+        .target(name: "VersoCorpus", dependencies: ["VersoText", "VersoAlign", "VersoCheck"]),
+        .target(name: "VersoReport", dependencies: ["VersoText", "VersoAlign", "VersoCheck"]),
+        .executableTarget(
+            name: "verso",
+            dependencies: [
+                "VersoText", "VersoAlign", "VersoCheck", "VersoCorpus", "VersoReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "VersoTestSupport", dependencies: ["VersoText"], path: "Tests/VersoTestSupport"),
+        .testTarget(name: "VersoTextTests", dependencies: ["VersoText", "VersoTestSupport"]),
+        .testTarget(name: "VersoAlignTests", dependencies: ["VersoAlign", "VersoTestSupport"]),
+        .testTarget(name: "VersoCheckTests", dependencies: ["VersoCheck", "VersoAlign", "VersoTestSupport"]),
+        .testTarget(name: "VersoCorpusTests", dependencies: ["VersoCorpus", "VersoTestSupport"]),
+        .testTarget(name: "VersoReportTests", dependencies: ["VersoReport", "VersoTestSupport"]),
+        .testTarget(name: "VersoCLITests", dependencies: ["VersoTestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

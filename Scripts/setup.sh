@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what Verso needs on Debian (idempotent, no prompts; run as root or with sudo).
+# Called by Scripts/demo.sh and Scripts/test.sh; safe to run again.
+set -euo pipefail
+
+packages=(
+  libicu-dev pkg-config          # ICU for segmentation and locale data
+  libxml2-dev libxml2-utils      # XMLParser at run time; xmllint validates TMX in tests
+  libsqlite3-dev                 # the corpus store
+  dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-deu-fra   # aligner dictionaries
+  ${VERSO_EXTRA_PACKAGES:-}
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v swift >/dev/null || {
+  echo "setup: swift is not on PATH; install Swift 6 from swift.org and try again" >&2
+  exit 1
+}

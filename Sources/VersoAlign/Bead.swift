@@ -1,0 +1,44 @@
+import VersoText
+
+/// One step of a monotone alignment: consecutive source sentences paired with consecutive
+/// target sentences (1-1, 1-2, 2-1, 0-1, 1-0, 2-2, …).
+public struct Bead: Sendable, Equatable, Hashable, Codable {
+    /// 0-based indices of the source segments, ascending.
+    public var source: [Int]
+    /// 0-based indices of the target segments, ascending.
+    public var target: [Int]
+    /// Confidence in 0…1 that this bead is right (see the aligner's documentation).
+    public var score: Double
+
+    public init(source: [Int], target: [Int], score: Double) {
+        self.source = source
+        self.target = target
+        self.score = score
+    }
+
+    /// "1-1", "2-1", "0-1"…
+    public var kind: String { "\(source.count)-\(target.count)" }
+    /// A bead with an empty side (an omission or an addition).
+    public var isNull: Bool { source.isEmpty || target.isEmpty }
+}
+
+/// Two documents and the beads that pair them.
+public struct Alignment: Sendable {
+    public var source: SegmentedDocument
+    public var target: SegmentedDocument
+    public var beads: [Bead]
+    /// What produced this alignment (versions, languages, segmenter, aligner settings, lexicons).
+    public var signature: Signature
+
+    public init(source: SegmentedDocument, target: SegmentedDocument, beads: [Bead], signature: Signature) {
+        self.source = source
+        self.target = target
+        self.beads = beads
+        self.signature = signature
+    }
+
+    /// The source sentences of a bead, as segmented.
+    public func sourceTexts(_ bead: Bead) -> [String] { bead.source.map { source.segments[$0].text } }
+    /// The target sentences of a bead, as segmented.
+    public func targetTexts(_ bead: Bead) -> [String] { bead.target.map { target.segments[$0].text } }
+}

@@ -1,0 +1,21 @@
+/// The text of one bead as the checks see it: it can come from an alignment or from an
+/// existing translation memory (TMX, TSV), so it carries no document.
+public struct BeadText: Sendable, Equatable {
+    /// Source sentences (empty for a 0-1 bead).
+    public var source: [String]
+    /// Target sentences (empty for a 1-0 bead).
+    public var target: [String]
+    /// The aligner's confidence, when there is one.
+    public var score: Double?
+
+    public init(source: [String], target: [String], score: Double? = nil) {
+        self.source = source
+        self.target = target
+        self.score = score
+    }
+
+    /// The source side as one string (sentences joined with one space): what spans index.
+    public var sourceText: String { source.joined(separator: " ") }
+    /// The target side as one string.
+    public var targetText: String { target.joined(separator: " ") }
+}

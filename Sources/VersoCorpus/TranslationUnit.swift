@@ -1,0 +1,30 @@
+import VersoCheck
+
+/// One pair of a parallel corpus, as every format reads and writes it.
+public struct TranslationUnit: Sendable, Equatable {
+    public var source: String
+    public var target: String
+    /// Alignment confidence, when known.
+    public var score: Double?
+    /// Findings on this pair (their `bead` is this unit's position).
+    public var findings: [Finding]
+    /// Segment indices in the source and target documents, when the unit came from an alignment.
+    public var sourceIndices: [Int]
+    public var targetIndices: [Int]
+    /// Free notes carried through formats (TMX `<note>`, XLIFF notes).
+    public var notes: [String]
+    /// The document the unit belongs to, when known.
+    public var document: String?
+
+    public init(source: String, target: String, score: Double? = nil, findings: [Finding] = [],
+                sourceIndices: [Int] = [], targetIndices: [Int] = [], notes: [String] = [], document: String? = nil) {
+        self.source = source
+        self.target = target
+        self.score = score
+        self.findings = findings
+        self.sourceIndices = sourceIndices
+        self.targetIndices = targetIndices
+        self.notes = notes
+        self.document = document
+    }
+}

@@ -1,0 +1,155 @@
+/// Finds paragraphs and other blocks in plain text.
+///
+/// Blank lines always separate blocks. When the document is hard-wrapped (most lines end near
+/// one width, as in Debian's FAQ text files), consecutive lines are joined into one block
+/// when the first word of the next line would not have fitted on the line before, or when the
+/// next line starts in lower case after a line with no closing punctuation. List items,
+/// dialogue lines, code lines, rules and headings start blocks of their own. In a document
+/// that is not hard-wrapped, every line is its own block: a line break there is the writer's.
+enum BlockDetector {
+    struct Line {
+        var range: Range<Int>        // content without the line break
+        var length: Int              // in scalars
+        var indent: Int
+        var blank: Bool
+        var firstWordLength: Int
+        var startsList: Bool
+        var startsDialogue: Bool
+        var isRule: Bool
+        var looksLikeCode: Bool
+        var endsSentence: Bool
+        var startsLower: Bool
+    }
+
+    struct Layout {
+        var blocks: [Block]
+        var hardWrapped: Bool
+    }
+
+    /// - Complexity: O(n).
+    static func detect(_ bytes: [UInt8]) -> Layout {
+        let lines = scanLines(bytes)
+        let width = wrapWidth(lines)
+        var blocks: [Block] = []
+        var current: (start: Int, end: Int, kind: Block.Kind)?
+        var previous: Line?
+
+        func close() {
+            if let c = current { blocks.append(Block(byteRange: c.start..<c.end, kind: c.kind)) }
+            current = nil
+        }
+        for line in lines {
+            if line.blank { close(); previous = nil; continue }
+            let contentStart = line.range.lowerBound + line.indent
+            let kind: Block.Kind = line.isRule ? .rule : line.looksLikeCode ? .code
+                : line.startsList ? .listItem : line.startsDialogue ? .dialogue : .prose
+            if let prev = previous, let cur = current, let width,
+               joins(prev, line, width: width), cur.kind != .code, cur.kind != .rule, kind == .prose {
+                current!.end = line.range.upperBound
+            } else {
+                close()
+                current = (contentStart, line.range.upperBound, kind)
+            }
+            previous = line
+        }
+        close()
+        // A single short line followed by a different block, with no closing punctuation, is a
+        // heading.
+        for i in blocks.indices where blocks[i].kind == .prose {
+            let r = blocks[i].byteRange
+            if r.count < 80, !bytes[r].contains(0x0A), let last = bytes[r].last,
+               !".!?:;,\"»”)…".utf8.contains(last) {
+                blocks[i].kind = .heading
+            }
+        }
+        return Layout(blocks: blocks, hardWrapped: width != nil)
+    }
+
+    private static func joins(_ prev: Line, _ line: Line, width: Int) -> Bool {
+        if line.looksLikeCode || line.isRule || line.startsList || line.startsDialogue { return false }
+        if prev.looksLikeCode || prev.isRule { return false }
+        // The next word would not have fitted: the break is the wrapper's.
+        if prev.length + 1 + line.firstWordLength > width - 2 { return true }
+        // A sentence obviously continues.
+        if !prev.endsSentence && line.startsLower { return true }
+        return false
+    }
+
+    /// The wrap width when the text looks hard-wrapped, else nil.
+    private static func wrapWidth(_ lines: [Line]) -> Int? {
+        let lengths = lines.filter { !$0.blank }.map(\.length).sorted()
+        guard lengths.count >= 8 else { return nil }
+        let p95 = lengths[min(lengths.count - 1, lengths.count * 95 / 100)]
+        guard (40...100).contains(p95) else { return nil }
+        // Most non-final lines of a wrapped text are near the width.
+        var followed = 0, near = 0
+        for i in 0..<(lines.count - 1) where !lines[i].blank && !lines[i + 1].blank {
+            followed += 1
+            if lines[i].length >= p95 * 3 / 4 { near += 1 }
+        }
+        guard followed >= 4, near * 2 >= followed else { return nil }
+        return p95
+    }
+
+    private static func scanLines(_ bytes: [UInt8]) -> [Line] {
+        var lines: [Line] = []
+        var start = 0
+        let n = bytes.count
+        while start <= n {
+            var end = start
+            while end < n && bytes[end] != 0x0A { end += 1 }
+            var contentEnd = end
+            if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            lines.append(describe(bytes, start..<contentEnd))
+            if end >= n { break }
+            start = end + 1
+        }
+        return lines
+    }
+
+    private static func describe(_ bytes: [UInt8], _ range: Range<Int>) -> Line {
+        var indent = 0
+        var i = range.lowerBound
+        while i < range.upperBound && (bytes[i] == 0x20 || bytes[i] == 0x09) { indent += bytes[i] == 0x09 ? 8 : 1; i += 1 }
+        let indentBytes = i - range.lowerBound
+        var hi = range.upperBound
+        while hi > i && (bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09) { hi -= 1 }
+        let blank = i >= hi
+        var length = indent
+        for k in i..<hi where bytes[k] & 0xC0 != 0x80 { length += 1 }
+        var w = i
+        while w < hi && bytes[w] != 0x20 { w += 1 }
+        var firstWordLength = 0
+        for k in i..<w where bytes[k] & 0xC0 != 0x80 { firstWordLength += 1 }
+        let content = blank ? "" : String(decoding: bytes[i..<hi], as: UTF8.self)
+        let firstWord = content.prefix { $0 != " " }
+        let last = content.last
+        let startsList = !blank && isListMarker(firstWord, rest: content.dropFirst(firstWord.count))
+        let startsDialogue = !blank && (content.hasPrefix("— ") || content.hasPrefix("– ") || content.hasPrefix("-- "))
+        let isRule = !blank && content.count >= 3 && Set(content).count == 1 && "=-*_~#".contains(content.first!)
+        // Code: a run of 3+ spaces inside (columns), a prompt, or typical shell syntax.
+        let columns = !blank && content.contains("   ")
+        let prompt = content.hasPrefix("$ ") || content.hasPrefix("# ") || content.hasPrefix("> ")
+        let looksLikeCode = !blank && (columns || prompt)
+        let endsSentence = last.map { ".!?:;»”\"…)".contains($0) } ?? false
+        let startsLower = content.first?.isLowercase ?? false
+        return Line(range: range, length: length, indent: indentBytes, blank: blank, firstWordLength: firstWordLength,
+                    startsList: startsList, startsDialogue: startsDialogue, isRule: isRule,
+                    looksLikeCode: looksLikeCode, endsSentence: endsSentence, startsLower: startsLower)
+    }
+
+    /// "-", "*", "•", "1.", "1.2.", "a)", "(3)", "[2]" followed by a space.
+    private static func isListMarker(_ word: Substring, rest: Substring) -> Bool {
+        guard rest.first == " " else { return false }
+        if ["-", "*", "•", "+", "·", "◦", "‣", "–"].contains(word) { return true }
+        var s = word
+        if s.hasPrefix("(") || s.hasPrefix("[") { s = s.dropFirst() }
+        guard let last = s.last, ".)]".contains(last) else { return false }
+        let body = s.dropLast()
+        if body.isEmpty { return false }
+        // 1. 1.2. 12) a) iv)
+        if body.allSatisfy({ $0.isNumber || $0 == "." }) && body.first!.isNumber { return true }
+        if body.count == 1, body.first!.isLetter, body.first!.isLowercase { return last != "." }
+        return false
+    }
+}

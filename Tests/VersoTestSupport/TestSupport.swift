@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+
+/// Paths and helpers shared by Verso's tests.
+public enum TestSupport {
+    /// The repository's top folder.
+    public static let repoRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url
+    }()
+
+    /// `Corpora/` in the repository.
+    public static var corpora: URL { repoRoot.appendingPathComponent("Corpora") }
+
+    /// `$VERSO_SHARED`, default `../shared` beside the repository; nil when absent.
+    public static var shared: URL? {
+        let path = ProcessInfo.processInfo.environment["VERSO_SHARED"]
+            ?? repoRoot.deletingLastPathComponent().appendingPathComponent("shared").path
+        var isDirectory: ObjCBool = false
+        let resolved = URL(fileURLWithPath: path, relativeTo: repoRoot).standardizedFileURL
+        return FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory) && isDirectory.boolValue ? resolved : nil
+    }
+
+    /// The shared folder, or an XCTSkip that says what is missing.
+    public static func requireShared(_ sub: String = "") throws -> URL {
+        guard let shared else {
+            throw XCTSkip("shared data not found: set VERSO_SHARED to the shared folder (default ../shared)")
+        }
+        let url = sub.isEmpty ? shared : shared.appendingPathComponent(sub)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw XCTSkip("\(url.path) not found in VERSO_SHARED")
+        }
+        return url
+    }
+
+    /// The built `verso` executable beside the test bundle.
+    public static var versoBinary: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("verso")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        for dir in Bundle.allBundles.map({ $0.bundleURL.deletingLastPathComponent() }) {
+            let candidate = dir.appendingPathComponent("verso")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return repoRoot.appendingPathComponent(".build/debug/verso")
+    }
+
+    /// Result of running the CLI.
+    public struct Run {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        public var stdoutBytes: Data
+    }
+
+    /// Runs `verso` with arguments and optional standard input.
+    public static func verso(_ arguments: [String], stdin: Data? = nil, cwd: URL? = nil, environment: [String: String]? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = versoBinary
+        process.arguments = arguments
+        if let cwd { process.currentDirectoryURL = cwd }
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes concurrently so a full pipe cannot block the child.
+        var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
+    }
+
+    /// A fresh temporary folder.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("verso-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
