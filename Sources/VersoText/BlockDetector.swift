@@ -110,19 +110,25 @@ enum BlockDetector {
     private static func describe(_ bytes: [UInt8], _ range: Range<Int>) -> Line {
         var indent = 0
         var i = range.lowerBound
-        while i < range.upperBound && (bytes[i] == 0x20 || bytes[i] == 0x09) { indent += bytes[i] == 0x09 ? 8 : 1; i += 1 }
+        while i < range.upperBound {
+            let n = Segmenter.spaceAt(bytes, i, end: range.upperBound)
+            if n == 0 { break }
+            indent += bytes[i] == 0x09 ? 8 : 1
+            i += n
+        }
         let indentBytes = i - range.lowerBound
         var hi = range.upperBound
-        while hi > i && (bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09) { hi -= 1 }
+        while hi > i { let n = Segmenter.spaceBefore(bytes, hi, start: i); if n == 0 { break }; hi -= n }
         let blank = i >= hi
         var length = indent
         for k in i..<hi where bytes[k] & 0xC0 != 0x80 { length += 1 }
         var w = i
-        while w < hi && bytes[w] != 0x20 { w += 1 }
+        while w < hi && Segmenter.spaceAt(bytes, w, end: hi) == 0 { w += 1 }
         var firstWordLength = 0
         for k in i..<w where bytes[k] & 0xC0 != 0x80 { firstWordLength += 1 }
         let content = blank ? "" : String(decoding: bytes[i..<hi], as: UTF8.self)
-        let firstWord = content.prefix { $0 != " " }
+            .replacingOccurrences(of: "\u{00A0}", with: " ")
+        let firstWord = content.prefix { !$0.isWhitespace }
         let last = content.last
         let startsList = !blank && isListMarker(firstWord, rest: content.dropFirst(firstWord.count))
         let startsDialogue = !blank && (content.hasPrefix("— ") || content.hasPrefix("– ") || content.hasPrefix("-- "))

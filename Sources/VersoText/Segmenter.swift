@@ -134,13 +134,11 @@ public final class Segmenter {
         var blocks: [Block] = []
         var start = 0
         func flush(_ end: Int) {
-            var lo = start, hi = end
-            while lo < hi && isSpace(bytes[lo]) { lo += 1 }
-            while hi > lo && isSpace(bytes[hi - 1]) { hi -= 1 }
-            if lo < hi {
-                blocks.append(Block(byteRange: lo..<hi, kind: .prose))
-                segments.append(Segment(index: segments.count, paragraph: blocks.count - 1, byteRange: lo..<hi,
-                                        text: displayText(bytes[lo..<hi])))
+            let r = trimmed(start..<end, bytes)
+            if !r.isEmpty {
+                blocks.append(Block(byteRange: r, kind: .prose))
+                segments.append(Segment(index: segments.count, paragraph: blocks.count - 1, byteRange: r,
+                                        text: displayText(bytes[r])))
             }
         }
         for (i, b) in bytes.enumerated() where b == 0x0A {
@@ -152,35 +150,67 @@ public final class Segmenter {
     }
 
     private func append(_ range: Range<Int>, block: Int, bytes: [UInt8], to segments: inout [Segment]) {
-        var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi && Segmenter.isSpace(bytes[lo]) { lo += 1 }
-        while hi > lo && Segmenter.isSpace(bytes[hi - 1]) { hi -= 1 }
-        guard lo < hi else { return }
-        segments.append(Segment(index: segments.count, paragraph: block, byteRange: lo..<hi,
-                                text: Segmenter.displayText(bytes[lo..<hi])))
+        let r = Segmenter.trimmed(range, bytes)
+        guard !r.isEmpty else { return }
+        segments.append(Segment(index: segments.count, paragraph: block, byteRange: r,
+                                text: Segmenter.displayText(bytes[r])))
     }
 
     /// Removes ICU boundaries that follow an abbreviation or initials (the merge step).
     func mergeCuts(_ raw: [Int], bytes: [UInt8], block: Range<Int>) -> [Int] {
         var cuts: [Int] = [block.lowerBound]
         for b in raw where b > block.lowerBound && b < block.upperBound {
-            if !shouldMerge(at: b, from: cuts.last!, bytes: bytes) { cuts.append(b) }
+            if shouldMerge(at: b, from: cuts.last!, bytes: bytes) { continue }
+            let cut = Segmenter.afterClosingMarks(b, bytes: bytes, end: block.upperBound)
+            if cut > cuts.last! && cut < block.upperBound { cuts.append(cut) }
         }
         cuts.append(block.upperBound)
         return cuts
+    }
+
+    /// ICU breaks before a closing mark set off by a space ("… coréenne. »"); such marks belong
+    /// to the sentence before. Returns the cut moved past them, or `b`.
+    static func afterClosingMarks(_ b: Int, bytes: [UInt8], end: Int) -> Int {
+        var i = b
+        while i < end { let n = spaceAt(bytes, i, end: end); if n == 0 { break }; i += n }
+        var j = i
+        while j < end {
+            let (scalar, length) = decodeScalar(bytes, at: j)
+            guard "»”’)]\"'›".unicodeScalars.contains(scalar) else { break }
+            j += length
+        }
+        guard j > i else { return b }
+        if j == end || spaceAt(bytes, j, end: end) > 0 { return j }
+        return b
+    }
+
+    /// The scalar starting at byte `i` of valid UTF-8, and its length in bytes.
+    static func decodeScalar(_ bytes: [UInt8], at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (Unicode.Scalar(b0)!, 1) }
+        let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+        guard i + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        var value = b0 & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | (UInt32(bytes[i + k]) & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// Whether the ICU boundary at byte `b` should be dropped.
     func shouldMerge(at b: Int, from start: Int, bytes: [UInt8]) -> Bool {
         // The last whitespace-delimited token before the boundary.
         var end = b
-        while end > start && Segmenter.isSpace(bytes[end - 1]) { end -= 1 }
+        while true { let n = Segmenter.spaceBefore(bytes, end, start: start); if n == 0 { break }; end -= n }
         var tokenStart = end
-        while tokenStart > start && !Segmenter.isSpace(bytes[tokenStart - 1]) { tokenStart -= 1 }
+        while tokenStart > start && Segmenter.spaceBefore(bytes, tokenStart, start: start) == 0 { tokenStart -= 1 }
         guard end > tokenStart, bytes[end - 1] == UInt8(ascii: ".") else { return false }
         var token = String(decoding: bytes[tokenStart..<end], as: UTF8.self)
         // Opening brackets or quotes glued to the token do not matter.
         while let f = token.unicodeScalars.first, "([«\"'“‘".unicodeScalars.contains(f) { token.unicodeScalars.removeFirst() }
+        // A list or section number alone ("7.9.", "8.", "iv.") belongs to what follows.
+        if Segmenter.trimmed(start..<tokenStart, bytes).isEmpty,
+           token.dropLast().allSatisfy({ $0.isNumber || $0 == "." }) || Segmenter.isRomanNumeral(token.dropLast()) {
+            return true
+        }
         let next = nextWord(after: b, bytes: bytes)
         if data.nonBreaking.contains(token) { return true }
         if data.ambiguous.contains(token) || Segmenter.isInitials(token) {
@@ -191,15 +221,19 @@ public final class Segmenter {
 
     private func nextWord(after b: Int, bytes: [UInt8]) -> String {
         var i = b
-        while i < bytes.count && Segmenter.isSpace(bytes[i]) { i += 1 }
+        while i < bytes.count { let n = Segmenter.spaceAt(bytes, i, end: bytes.count); if n == 0 { break }; i += n }
         var j = i
-        while j < bytes.count && !Segmenter.isSpace(bytes[j]) { j += 1 }
+        while j < bytes.count && Segmenter.spaceAt(bytes, j, end: bytes.count) == 0 { j += 1 }
         var word = String(decoding: bytes[i..<j], as: UTF8.self)
         while let l = word.unicodeScalars.last, !l.properties.isAlphabetic { word.unicodeScalars.removeLast() }
         if let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "’" }) {
             word = String(word[...apostrophe]).replacingOccurrences(of: "’", with: "'")
         }
         return word
+    }
+
+    static func isRomanNumeral(_ s: Substring) -> Bool {
+        !s.isEmpty && s.count <= 5 && (s.allSatisfy { "ivxlc".contains($0) } || s.allSatisfy { "IVXLC".contains($0) })
     }
 
     /// "J.", "U.S.", "J.-C.", "É.-U.": single letters each followed by a period.
@@ -221,6 +255,34 @@ public final class Segmenter {
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C }
 
+    /// Byte length of the white space starting at `i` (ASCII spaces, U+00A0, U+2000–U+200A,
+    /// U+202F, U+3000), or 0.
+    @inline(__always) static func spaceAt(_ bytes: [UInt8], _ i: Int, end: Int) -> Int {
+        let b = bytes[i]
+        if isSpace(b) { return 1 }
+        if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return 2 }
+        if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, (0x80...0x8A).contains(bytes[i + 2]) || bytes[i + 2] == 0xAF { return 3 }
+        if b == 0xE3, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return 3 }
+        return 0
+    }
+
+    /// Byte length of the white space ending just before `i`, or 0.
+    @inline(__always) static func spaceBefore(_ bytes: [UInt8], _ i: Int, start: Int) -> Int {
+        guard i > start else { return 0 }
+        if isSpace(bytes[i - 1]) { return 1 }
+        if i - 2 >= start, spaceAt(bytes, i - 2, end: i) == 2 { return 2 }
+        if i - 3 >= start, spaceAt(bytes, i - 3, end: i) == 3 { return 3 }
+        return 0
+    }
+
+    /// `range` without white space at either end.
+    static func trimmed(_ range: Range<Int>, _ bytes: [UInt8]) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi { let n = spaceAt(bytes, lo, end: hi); if n == 0 { break }; lo += n }
+        while hi > lo { let n = spaceBefore(bytes, hi, start: lo); if n == 0 { break }; hi -= n }
+        return lo..<hi
+    }
+
     /// NFC text with whitespace runs holding a line break shown as one space.
     static func displayText(_ bytes: ArraySlice<UInt8>) -> String {
         var hasBreak = false
@@ -232,14 +294,15 @@ public final class Segmenter {
         var text: String
         if hasBreak {
             var out = [UInt8](); out.reserveCapacity(bytes.count)
-            var i = bytes.startIndex
-            while i < bytes.endIndex {
-                if isSpace(bytes[i]) {
+            let all = Array(bytes)
+            var i = 0
+            while i < all.count {
+                if spaceAt(all, i, end: all.count) > 0 {
                     var j = i, sawBreak = false
-                    while j < bytes.endIndex && isSpace(bytes[j]) { if bytes[j] == 0x0A || bytes[j] == 0x0D { sawBreak = true }; j += 1 }
-                    if sawBreak { out.append(0x20) } else { out.append(contentsOf: bytes[i..<j]) }
+                    while j < all.count { let n = spaceAt(all, j, end: all.count); if n == 0 { break }; if all[j] == 0x0A || all[j] == 0x0D { sawBreak = true }; j += n }
+                    if sawBreak { out.append(0x20) } else { out.append(contentsOf: all[i..<j]) }
                     i = j
-                } else { out.append(bytes[i]); i += 1 }
+                } else { out.append(all[i]); i += 1 }
             }
             text = String(decoding: out, as: UTF8.self)
         } else {
