@@ -126,27 +126,43 @@ enum BlockDetector {
         while w < hi && Segmenter.spaceAt(bytes, w, end: hi) == 0 { w += 1 }
         var firstWordLength = 0
         for k in i..<w where bytes[k] & 0xC0 != 0x80 { firstWordLength += 1 }
-        let content = blank ? "" : String(decoding: bytes[i..<hi], as: UTF8.self)
-            .replacingOccurrences(of: "\u{00A0}", with: " ")
-        let firstWord = content.prefix { !$0.isWhitespace }
-        let last = content.last
-        let startsList = !blank && isListMarker(firstWord, rest: content.dropFirst(firstWord.count))
-        let startsDialogue = !blank && (content.hasPrefix("— ") || content.hasPrefix("– ") || content.hasPrefix("-- "))
-        let isRule = !blank && content.count >= 3 && Set(content).count == 1 && "=-*_~#".contains(content.first!)
-        // Code: a run of 3+ spaces inside (columns), a prompt, or typical shell syntax.
-        let columns = !blank && content.contains("   ")
-        let prompt = content.hasPrefix("$ ") || content.hasPrefix("# ") || content.hasPrefix("> ")
+        // Work on the bytes: this runs once a line on documents of any size.
+        let body = bytes[i..<hi]
+        let rest = bytes[w..<hi]
+        // Only short first words that start like a marker are decoded.
+        let lead = blank ? 0 : bytes[i]
+        let mayBeMarker = w - i <= 8 && (lead == 0x2D || lead == 0x2A || lead == 0x2B || lead == 0x28 || lead == 0x5B
+            || lead == 0x24 || lead == 0x23 || lead == 0x3E || (0x30...0x39).contains(lead) || lead == 0xE2 || lead == 0xC2
+            || ((0x61...0x7A).contains(lead) && w - i <= 4))
+        let firstWord = mayBeMarker ? String(decoding: bytes[i..<w], as: UTF8.self) : ""
+        let startsList = mayBeMarker && isListMarker(Substring(firstWord), followedBySpace: !rest.isEmpty)
+        let startsDialogue = !blank && (firstWord == "—" || firstWord == "–" || firstWord == "--") && !rest.isEmpty
+        let isRule = !blank && body.count >= 3 && "=-*_~#".utf8.contains(body.first!) && body.allSatisfy { $0 == body.first! }
+        // Code: a run of 3+ spaces inside (columns) or a shell prompt.
+        var columns = false, run = 0
+        for b in body { run = b == 0x20 ? run + 1 : 0; if run >= 3 { columns = true; break } }
+        let prompt = ["$", "#", ">"].contains(firstWord) && !rest.isEmpty
         let looksLikeCode = !blank && (columns || prompt)
-        let endsSentence = last.map { ".!?:;»”\"…)".contains($0) } ?? false
-        let startsLower = content.first?.isLowercase ?? false
+        let lastScalar = blank ? nil : lastScalarOf(body)
+        let endsSentence = lastScalar.map { ".!?:;»”\"…)".unicodeScalars.contains($0) } ?? false
+        let startsLower: Bool
+        if blank { startsLower = false } else if lead < 0x80 { startsLower = (0x61...0x7A).contains(lead) } else {
+            startsLower = String(decoding: bytes[i..<min(i + 4, hi)], as: UTF8.self).first?.isLowercase ?? false
+        }
         return Line(range: range, length: length, indent: indentBytes, blank: blank, firstWordLength: firstWordLength,
                     startsList: startsList, startsDialogue: startsDialogue, isRule: isRule,
                     looksLikeCode: looksLikeCode, endsSentence: endsSentence, startsLower: startsLower)
     }
 
     /// "-", "*", "•", "1.", "1.2.", "a)", "(3)", "[2]" followed by a space.
-    private static func isListMarker(_ word: Substring, rest: Substring) -> Bool {
-        guard rest.first == " " else { return false }
+    private static func lastScalarOf(_ body: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        var k = body.endIndex - 1
+        while k > body.startIndex && body[k] & 0xC0 == 0x80 { k -= 1 }
+        return String(decoding: body[k...], as: UTF8.self).unicodeScalars.first
+    }
+
+    private static func isListMarker(_ word: Substring, followedBySpace: Bool) -> Bool {
+        guard followedBySpace else { return false }
         if ["-", "*", "•", "+", "·", "◦", "‣", "–"].contains(word) { return true }
         var s = word
         if s.hasPrefix("(") || s.hasPrefix("[") { s = s.dropFirst() }

@@ -29,6 +29,9 @@ public final class BreakIterator {
 
     private let handle: OpaquePointer
     public let locale: String
+    private static let batch = 1024
+    private var offsets = [Int64](repeating: 0, count: BreakIterator.batch)
+    private var statuses = [Int32](repeating: 0, count: BreakIterator.batch)
 
     /// Opens an iterator for `locale` (an ICU locale id such as `en@ss=standard`).
     /// - Throws: ``VersoError`` when ICU cannot open it.
@@ -50,9 +53,7 @@ public final class BreakIterator {
         var result: [Boundary] = []
         result.reserveCapacity(bytes.count / 40 + 2)
         _ = verso_breaker_set_text(handle, bytes.baseAddress, Int64(bytes.count))
-        let cap: Int32 = 4096
-        var offsets = [Int64](repeating: 0, count: Int(cap))
-        var statuses = [Int32](repeating: 0, count: Int(cap))
+        let cap = Int32(BreakIterator.batch)
         while true {
             let n = offsets.withUnsafeMutableBufferPointer { o in
                 statuses.withUnsafeMutableBufferPointer { s in

@@ -285,29 +285,51 @@ public final class Segmenter {
 
     /// NFC text with whitespace runs holding a line break shown as one space.
     static func displayText(_ bytes: ArraySlice<UInt8>) -> String {
-        var hasBreak = false
-        var ascii = true
-        for b in bytes {
-            if b == 0x0A || b == 0x0D { hasBreak = true }
-            if b >= 0x80 { ascii = false }
-        }
-        var text: String
-        if hasBreak {
-            var out = [UInt8](); out.reserveCapacity(bytes.count)
-            let all = Array(bytes)
-            var i = 0
-            while i < all.count {
-                if spaceAt(all, i, end: all.count) > 0 {
-                    var j = i, sawBreak = false
-                    while j < all.count { let n = spaceAt(all, j, end: all.count); if n == 0 { break }; if all[j] == 0x0A || all[j] == 0x0D { sawBreak = true }; j += n }
-                    if sawBreak { out.append(0x20) } else { out.append(contentsOf: all[i..<j]) }
-                    i = j
-                } else { out.append(all[i]); i += 1 }
+        bytes.withUnsafeBufferPointer { buf -> String in
+            var hasBreak = false, ascii = true
+            for b in buf {
+                if b == 0x0A || b == 0x0D { hasBreak = true }
+                if b >= 0x80 { ascii = false }
             }
-            text = String(decoding: out, as: UTF8.self)
-        } else {
-            text = String(decoding: bytes, as: UTF8.self)
+            var text: String
+            if hasBreak {
+                // Collapse each white-space run (ASCII or U+00A0) that holds a line break to one space.
+                text = String(unsafeUninitializedCapacity: buf.count) { out in
+                    var n = 0, i = 0
+                    while i < buf.count {
+                        let b = buf[i]
+                        if isSpace(b) || (b == 0xC2 && i + 1 < buf.count && buf[i + 1] == 0xA0) {
+                            var j = i, sawBreak = false
+                            while j < buf.count {
+                                if isSpace(buf[j]) { if buf[j] == 0x0A || buf[j] == 0x0D { sawBreak = true }; j += 1 }
+                                else if buf[j] == 0xC2 && j + 1 < buf.count && buf[j + 1] == 0xA0 { j += 2 }
+                                else { break }
+                            }
+                            if sawBreak { out[n] = 0x20; n += 1 } else { for k in i..<j { out[n] = buf[k]; n += 1 } }
+                            i = j
+                        } else { out[n] = b; n += 1; i += 1 }
+                    }
+                    return n
+                }
+            } else {
+                text = String(decoding: buf, as: UTF8.self)
+            }
+            return ascii || isTriviallyNFC(buf) ? text : Normalization.nfc.apply(text)
         }
-        return ascii ? text : Normalization.nfc.apply(text)
+    }
+
+    /// True when every non-ASCII scalar is below U+0300 or in U+2002–U+20FF: no such scalar
+    /// changes under NFC, so the ICU call can be skipped (most Western European text).
+    static func isTriviallyNFC(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < buf.count {
+            let b = buf[i]
+            if b < 0x80 { i += 1; continue }
+            if b >= 0xC2 && b <= 0xCB { i += 2; continue }
+            if b == 0xE2 && i + 2 < buf.count && (buf[i + 1] == 0x80 || buf[i + 1] == 0x81 || buf[i + 1] == 0x82)
+                && !(buf[i + 1] == 0x80 && (buf[i + 2] == 0x80 || buf[i + 2] == 0x81)) { i += 3; continue }
+            return false
+        }
+        return true
     }
 }
