@@ -1,0 +1,50 @@
+import VersoText
+
+/// Small text helpers shared by the checks.
+enum CheckText {
+    /// Folded words of a sentence, punctuation dropped.
+    static func foldedWords(_ text: String) -> [String] {
+        Folding.fold(text).split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }.map(String.init)
+    }
+
+    /// Whether the token starts with an upper-case letter.
+    static func isCapitalized(_ token: Token) -> Bool { token.text.first?.isUppercase ?? false }
+
+    /// Whether all letters are upper case and there are at least two ("UN", "ONU").
+    static func isAcronym(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+    }
+
+    /// Byte offsets in `side.text` where each sentence starts.
+    static func sentenceStarts(_ side: SideAnalysis) -> Set<Int> {
+        var starts = Set<Int>(), offset = 0
+        for s in side.sentences { starts.insert(offset); offset += s.utf8.count + 1 }
+        return starts
+    }
+
+    /// Word tokens that begin a sentence (or follow an opening quote or dash at its start).
+    static func sentenceInitialWords(_ side: SideAnalysis) -> Set<Int> {
+        let starts = sentenceStarts(side)
+        var result = Set<Int>()
+        var atStart = false
+        for (i, t) in side.tokens.enumerated() {
+            if starts.contains(t.byteRange.lowerBound) { atStart = true }
+            if t.kind == .word {
+                if atStart { result.insert(i) }
+                atStart = false
+            } else if t.kind == .punctuation, [".", "!", "?", ":", "—", "«", "\"", "“", "-", "–"].contains(t.text) {
+                if [".", "!", "?", ":"].contains(t.text) { atStart = true }
+            } else {
+                atStart = false
+            }
+        }
+        return result
+    }
+
+    /// A short quotation of text for messages.
+    static func quote(_ text: String, limit: Int = 60) -> String {
+        let t = text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+        return "“\(t)”"
+    }
+}
