@@ -1,0 +1,129 @@
+import VersoText
+
+/// A name or acronym translated as a word, or turned into another entity. Three patterns:
+/// - the target has a known acronym translation ("ONU", "OTAN", "OMS") whose source acronym
+///   and expansion are absent from the source: a name part was read as an acronym
+///   ("Kim Jong Un" ⇒ "Kim Jong. ONU");
+/// - a source acronym ("WHO") is missing from the target, which has another acronym-like word
+///   instead ("QUI") and neither the known translation ("OMS") nor an expansion;
+/// - in a multi-word name whose other parts are kept ("Tim Cook"), one part is replaced by its
+///   dictionary translation as a common word ("Tim Cuisinier"); same for a single
+///   capitalised name inside a sentence ("Apple" ⇒ "pomme").
+/// Acronym pairs live in `Data/acronyms.<src>-<tgt>.txt`.
+struct EntityMistranslationCheck: Check {
+    static let info = CheckInfo(
+        code: "entity-mistranslation", category: .accuracy, severity: .major,
+        summary: "A name or acronym translated as a word, or turned into another entity.",
+        example: "“the leader Kim Jong Un” ⇒ “le dirigeant Kim Jong. ONU”")
+
+    func run(_ document: CheckDocument) -> [Finding] {
+        let pairs = AcronymPair.load(source: document.sourceLanguage, target: document.targetLanguage)
+        var findings: [Finding] = []
+        for bead in document.beads where !bead.isAddition && !bead.isOmission {
+            findings += acronymFromName(bead, pairs: pairs)
+            findings += acronymAsWord(bead, pairs: pairs)
+            findings += namePartTranslated(bead, document: document)
+        }
+        return findings
+    }
+
+    private static func letters(_ s: String) -> String { s.filter(\.isLetter) }
+
+    private static func sourceMentions(_ pair: AcronymPair, in side: SideAnalysis) -> Bool {
+        let folded = Folding.fold(side.text)
+        if side.tokens.contains(where: { letters($0.text) == letters(pair.source) && CheckText.isAcronym($0.text) }) { return true }
+        if side.text.contains(pair.source) { return true }
+        return pair.sourceExpansions.contains { folded.contains(Folding.fold($0)) }
+    }
+
+    /// "ONU" in the target with no UN in the source.
+    private func acronymFromName(_ bead: AnalyzedBead, pairs: [AcronymPair]) -> [Finding] {
+        var findings: [Finding] = []
+        for token in bead.target.tokens where token.kind == .word && CheckText.isAcronym(token.text) {
+            guard let pair = pairs.first(where: { Self.letters($0.target) == Self.letters(token.text) && $0.source != $0.target }),
+                  !Self.sourceMentions(pair, in: bead.source) else { continue }
+            // Which source word was read as the acronym? ("Un" for UN)
+            let culprit = bead.source.tokens.first { $0.kind == .word && $0.text.uppercased() == Self.letters(pair.source) }
+            let why = culprit.map { ": the name part “\($0.text)” seems to have been read as the acronym \(pair.source)" } ?? ""
+            findings.append(Self.info.finding(
+                bead: bead.index,
+                "“\(token.text)” (\(pair.targetExpansions.first ?? pair.target)) has no counterpart in the source\(why)",
+                side: .target, span: bead.target.span(of: token),
+                suggestion: culprit.map { "keep the name as written in the source (… \($0.text))" }))
+        }
+        return findings
+    }
+
+    /// "WHO" ⇒ "QUI".
+    private func acronymAsWord(_ bead: AnalyzedBead, pairs: [AcronymPair]) -> [Finding] {
+        var findings: [Finding] = []
+        let targetFolded = Folding.fold(bead.target.text)
+        let sourceAcronyms = Set(bead.source.tokens.filter { $0.kind == .word && CheckText.isAcronym($0.text) }.map { Self.letters($0.text) })
+        // A source written all in capitals is a heading, not a row of acronyms.
+        let sourceWords = bead.source.words
+        if sourceWords.count >= 3 && sourceAcronyms.count * 2 > sourceWords.count { return [] }
+        for token in bead.source.tokens where token.kind == .word && CheckText.isAcronym(token.text) {
+            let acronym = Self.letters(token.text)
+            guard acronym.count >= 2, !Self.isRomanNumeral(acronym) else { continue }
+            if bead.target.tokens.contains(where: { Self.letters($0.text) == acronym }) { continue }
+            if let pair = pairs.first(where: { Self.letters($0.source) == acronym }),
+               bead.target.text.contains(pair.target)
+                || bead.target.tokens.contains(where: { Self.letters($0.text) == Self.letters(pair.target) })
+                || pair.targetExpansions.contains(where: { targetFolded.contains(Folding.fold($0)) }) { continue }
+            let replacement = bead.target.tokens.first { t in
+                t.kind == .word && CheckText.isAcronym(t.text) && !sourceAcronyms.contains(Self.letters(t.text))
+                    && !pairs.contains(where: { p in Self.letters(p.target) == Self.letters(t.text) })
+            }
+            guard let replacement else { continue }
+            findings.append(Self.info.finding(
+                bead: bead.index, "the acronym “\(token.text)” appears as “\(replacement.text)” in the translation",
+                side: .target, span: bead.target.span(of: replacement),
+                suggestion: pairs.first { Self.letters($0.source) == acronym }.map { "use “\($0.target)”" } ?? "keep “\(token.text)”"))
+        }
+        return findings
+    }
+
+    private static func isRomanNumeral(_ s: String) -> Bool { s.allSatisfy { "IVXLCDM".contains($0) } }
+
+    /// "Tim Cook" ⇒ "Tim Cuisinier", "Apple" ⇒ "pomme".
+    private func namePartTranslated(_ bead: AnalyzedBead, document: CheckDocument) -> [Finding] {
+        guard let dictionary = document.lexicon as? CheckDictionary else { return [] }
+        let initial = CheckText.sentenceInitialWords(bead.source)
+        let tokens = bead.source.tokens
+        let targetFolded = Set(bead.target.tokens.map(\.folded))
+        var findings: [Finding] = []
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].kind == .word, CheckText.isCapitalized(tokens[i]), !CheckText.isAcronym(tokens[i].text) else { i += 1; continue }
+            var j = i
+            while j + 1 < tokens.count, tokens[j + 1].kind == .word, CheckText.isCapitalized(tokens[j + 1]) { j += 1 }
+            let name = Array(tokens[i...j])
+            i = j + 1
+            let kept = name.filter { targetFolded.contains($0.folded) }
+            // A single word at the start of a sentence is an ordinary capitalised word.
+            if name.count == 1 && initial.contains(tokens.firstIndex(of: name[0]) ?? -1) { continue }
+            if name.count > 1 && kept.isEmpty { continue }   // a translated place name ("North Korea")
+            for part in name where !targetFolded.contains(part.folded) && part.folded.count >= 3 {
+                if document.sourceResources.functionWords.contains(part.folded) { continue }
+                // The part's common-word translations, written in lower case in the target.
+                for t in bead.target.tokens where t.kind == .word && t.text.first?.isLowercase == true
+                    && dictionary.isCommonTranslation(source: part.folded, target: t.folded) {
+                    if name.count > 1, let first = bead.target.tokens.firstIndex(where: { $0.folded == kept.first?.folded }),
+                       let pos = bead.target.tokens.firstIndex(of: t), pos < first { continue }  // "pont du Golden Gate"
+                    findings.append(Self.info.finding(
+                        bead: bead.index,
+                        "the name “\(name.map(\.text).joined(separator: " "))” seems translated as a common word: “\(part.text)” became “\(t.text)”",
+                        side: .target, span: bead.target.span(of: t), suggestion: "keep the name “\(part.text)”"))
+                    break
+                }
+            }
+        }
+        return findings
+    }
+}
+
+/// A lexicon that also knows which translations are common words (lower case in the
+/// dictionary), for telling "Apple" ⇒ "pomme" from "Russia" ⇒ "Russie".
+public protocol CheckDictionary: CheckLexicon {
+    func isCommonTranslation(source: String, target: String) -> Bool
+}
