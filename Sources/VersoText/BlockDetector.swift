@@ -10,7 +10,8 @@ enum BlockDetector {
     struct Line {
         var range: Range<Int>        // content without the line break
         var length: Int              // in scalars
-        var indent: Int
+        var indent: Int              // in bytes
+        var indentColumns: Int
         var blank: Bool
         var firstWordLength: Int
         var startsList: Bool
@@ -19,6 +20,7 @@ enum BlockDetector {
         var looksLikeCode: Bool
         var endsSentence: Bool
         var startsLower: Bool
+        var endsWithColon: Bool
     }
 
     struct Layout {
@@ -38,10 +40,26 @@ enum BlockDetector {
             if let c = current { blocks.append(Block(byteRange: c.start..<c.end, kind: c.kind)) }
             current = nil
         }
+        // Indented code: in a wrapped text, lines indented deeper than the prose after a
+        // paragraph that ends with ":" ("run:" then "    apt update").
+        let baseIndent = width == nil ? nil : commonIndent(lines)
+        var afterColon = false, codeIndent: Int?
         for line in lines {
-            if line.blank { close(); previous = nil; continue }
+            if line.blank {
+                if let p = previous { afterColon = p.endsWithColon }
+                close(); previous = nil; continue
+            }
             let contentStart = line.range.lowerBound + line.indent
-            let kind: Block.Kind = line.isRule ? .rule : line.looksLikeCode ? .code
+            var indentedCode = false
+            if let c = codeIndent, line.indentColumns >= c, previous == nil || current?.kind == .code {
+                indentedCode = true
+            } else if previous == nil, afterColon, let base = baseIndent, line.indentColumns >= base + 3, !line.startsList {
+                indentedCode = true
+                codeIndent = line.indentColumns
+            } else if previous == nil {
+                codeIndent = nil
+            }
+            let kind: Block.Kind = line.isRule ? .rule : (line.looksLikeCode || indentedCode) ? .code
                 : line.startsList ? .listItem : line.startsDialogue ? .dialogue : .prose
             if let prev = previous, let cur = current, let width,
                joins(prev, line, width: width), cur.kind != .code, cur.kind != .rule, kind == .prose {
@@ -63,6 +81,13 @@ enum BlockDetector {
             }
         }
         return Layout(blocks: blocks, hardWrapped: width != nil)
+    }
+
+    /// The most frequent indentation of non-blank lines.
+    private static func commonIndent(_ lines: [Line]) -> Int {
+        var counts: [Int: Int] = [:]
+        for l in lines where !l.blank && !l.startsList { counts[l.indentColumns, default: 0] += 1 }
+        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
     }
 
     private static func joins(_ prev: Line, _ line: Line, width: Int) -> Bool {
@@ -149,9 +174,10 @@ enum BlockDetector {
         if blank { startsLower = false } else if lead < 0x80 { startsLower = (0x61...0x7A).contains(lead) } else {
             startsLower = String(decoding: bytes[i..<min(i + 4, hi)], as: UTF8.self).first?.isLowercase ?? false
         }
-        return Line(range: range, length: length, indent: indentBytes, blank: blank, firstWordLength: firstWordLength,
+        return Line(range: range, length: length, indent: indentBytes, indentColumns: indent, blank: blank, firstWordLength: firstWordLength,
                     startsList: startsList, startsDialogue: startsDialogue, isRule: isRule,
-                    looksLikeCode: looksLikeCode, endsSentence: endsSentence, startsLower: startsLower)
+                    looksLikeCode: looksLikeCode, endsSentence: endsSentence, startsLower: startsLower,
+                    endsWithColon: lastScalar == ":")
     }
 
     /// "-", "*", "•", "1.", "1.2.", "a)", "(3)", "[2]" followed by a space.

@@ -7,19 +7,37 @@ public struct LanguageData: Sendable {
     public let nonBreaking: Set<String>
     /// Abbreviations that end a sentence when a usual sentence starter follows.
     public let ambiguous: Set<String>
+    /// Abbreviations that end a sentence before a capital unless a continuation follows
+    /// ("6 p.m. Everyone" splits, "5 p.m. Tuesday" does not).
+    public let endsUnlessContinued: Set<String>
     /// Words that usually begin a sentence.
     public let starters: Set<String>
+    /// Words that continue a sentence after a `!` abbreviation: time zones from the data file,
+    /// weekdays and months from ICU.
+    public let continuations: Set<String>
 
     /// The lists for a language code such as `en` or `fr-CA` (the part before `-`/`_` is used).
     public static func load(_ language: String) -> LanguageData {
         let code = baseLanguage(language)
         cacheLock.lock(); defer { cacheLock.unlock() }
         if let cached = cache[code] { return cached }
-        var nonBreaking = Set<String>(), ambiguous = Set<String>()
+        var nonBreaking = Set<String>(), ambiguous = Set<String>(), ending = Set<String>()
         for entry in entries(file: "abbreviations.\(code)") {
-            if entry.hasPrefix("~") { ambiguous.insert(String(entry.dropFirst())) } else { nonBreaking.insert(entry) }
+            switch entry.first {
+            case "~": ambiguous.insert(String(entry.dropFirst()))
+            case "!": ending.insert(String(entry.dropFirst()))
+            default: nonBreaking.insert(entry)
+            }
         }
-        let data = LanguageData(nonBreaking: nonBreaking, ambiguous: ambiguous, starters: Set(entries(file: "starters.\(code)")))
+        var continuations = Set(entries(file: "continuations.\(code)"))
+        for kind in [LocaleData.SymbolKind.months, .weekdays, .shortMonths] {
+            for name in LocaleData.symbols(kind, locale: code) {
+                continuations.insert(name)
+                continuations.insert(name.prefix(1).uppercased() + name.dropFirst())
+            }
+        }
+        let data = LanguageData(nonBreaking: nonBreaking, ambiguous: ambiguous, endsUnlessContinued: ending,
+                                starters: Set(entries(file: "starters.\(code)")), continuations: continuations)
         cache[code] = data
         return data
     }

@@ -110,6 +110,7 @@ public final class Segmenter {
         }
         flat.withUnsafeBufferPointer { buffer in
             for (blockIndex, block) in layout.blocks.enumerated() {
+                if block.kind == .rule { continue }   // underlines and rules are layout, kept as gap text
                 if block.kind != .prose && block.kind != .listItem && block.kind != .dialogue {
                     append(block.byteRange, block: blockIndex, bytes: bytes, to: &segments)
                     continue
@@ -158,14 +159,44 @@ public final class Segmenter {
 
     /// Removes ICU boundaries that follow an abbreviation or initials (the merge step).
     func mergeCuts(_ raw: [Int], bytes: [UInt8], block: Range<Int>) -> [Int] {
+        // ICU's boundaries plus the ones ICU missed, then each judged in order.
+        let candidates = Set(raw).union(missedBoundaries(bytes: bytes, block: block)).sorted()
         var cuts: [Int] = [block.lowerBound]
-        for b in raw where b > block.lowerBound && b < block.upperBound {
-            if shouldMerge(at: b, from: cuts.last!, bytes: bytes) { continue }
+        for b in candidates where b > block.lowerBound && b < block.upperBound {
+            if shouldMerge(at: b, from: cuts.last!, bytes: bytes, end: block.upperBound) { continue }
             let cut = Segmenter.afterClosingMarks(b, bytes: bytes, end: block.upperBound)
             if cut > cuts.last! && cut < block.upperBound { cuts.append(cut) }
         }
         cuts.append(block.upperBound)
         return cuts
+    }
+
+    /// Places ICU does not break but a sentence ends: before an opening quote that follows a
+    /// sentence end ("la mer. « D’accord"), and after an abbreviation ICU suppresses that can
+    /// end a sentence ("av. J.-C. Il"). ``shouldMerge`` then judges them like ICU's own.
+    private func missedBoundaries(bytes: [UInt8], block: Range<Int>) -> [Int] {
+        var result: [Int] = []
+        var i = block.lowerBound
+        while i < block.upperBound {
+            let b = bytes[i]
+            i += 1
+            guard b == 0x2E || b == 0x21 || b == 0x3F else { continue }   // . ! ?
+            var j = i
+            while j < block.upperBound { let n = Segmenter.spaceAt(bytes, j, end: block.upperBound); if n == 0 { break }; j += n }
+            guard j > i, j < block.upperBound else { continue }
+            let (next, length) = Segmenter.decodeScalar(bytes, at: j)
+            if "«“\"‘".unicodeScalars.contains(next) {
+                var k = j + length
+                while k < block.upperBound { let n = Segmenter.spaceAt(bytes, k, end: block.upperBound); if n == 0 { break }; k += n }
+                if k < block.upperBound, Segmenter.decodeScalar(bytes, at: k).0.properties.isUppercase { result.append(j) }
+            } else if b == 0x2E, next.properties.isUppercase {
+                var t = i - 1
+                while t > block.lowerBound && Segmenter.spaceBefore(bytes, t, start: block.lowerBound) == 0 { t -= 1 }
+                let token = String(decoding: bytes[t..<i], as: UTF8.self)
+                if data.ambiguous.contains(token) || data.endsUnlessContinued.contains(token) { result.append(j) }
+            }
+        }
+        return result
     }
 
     /// ICU breaks before a closing mark set off by a space ("… coréenne. »"); such marks belong
@@ -196,7 +227,62 @@ public final class Segmenter {
     }
 
     /// Whether the ICU boundary at byte `b` should be dropped.
-    func shouldMerge(at b: Int, from start: Int, bytes: [UInt8]) -> Bool {
+    func shouldMerge(at b: Int, from start: Int, bytes: [UInt8], end blockEnd: Int) -> Bool {
+        // Dialogue: "— Tu viens ce soir ? demanda Claire." — a lower-case word after ? or !.
+        let next = nextWord(after: b, bytes: bytes)
+        if let first = next.first, first.isLowercase, endsWithQuestionOrExclamation(before: b, from: start, bytes: bytes) {
+            return true
+        }
+        // "“Are you coming tonight?” Claire asked." — a short attribution after a quoted question.
+        if endsWithQuotedQuestionOrExclamation(before: b, from: start, bytes: bytes),
+           isShortAttribution(from: b, bytes: bytes, end: blockEnd) {
+            return true
+        }
+        return shouldMergeAfterToken(at: b, from: start, bytes: bytes, next: next)
+    }
+
+    private func lastNonSpace(before b: Int, from start: Int, bytes: [UInt8]) -> Int {
+        var end = b
+        while true { let n = Segmenter.spaceBefore(bytes, end, start: start); if n == 0 { break }; end -= n }
+        return end
+    }
+
+    private func endsWithQuestionOrExclamation(before b: Int, from start: Int, bytes: [UInt8]) -> Bool {
+        let end = lastNonSpace(before: b, from: start, bytes: bytes)
+        return end > start && (bytes[end - 1] == 0x3F || bytes[end - 1] == 0x21)
+    }
+
+    private func endsWithQuotedQuestionOrExclamation(before b: Int, from start: Int, bytes: [UInt8]) -> Bool {
+        var end = lastNonSpace(before: b, from: start, bytes: bytes)
+        var sawQuote = false
+        while end > start {
+            var k = end - 1
+            while k > start && bytes[k] & 0xC0 == 0x80 { k -= 1 }
+            let (scalar, _) = Segmenter.decodeScalar(bytes, at: k)
+            if "”\"»’".unicodeScalars.contains(scalar) { sawQuote = true; end = k; continue }
+            if scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}" { end = k; continue }
+            return sawQuote && (scalar == "?" || scalar == "!")
+        }
+        return false
+    }
+
+    /// Up to four words ending with a period, at the end of the block or before another
+    /// sentence: "Claire asked.", "she said, laughing."
+    private func isShortAttribution(from b: Int, bytes: [UInt8], end: Int) -> Bool {
+        var i = b, words = 0, inWord = false
+        while i < end {
+            let byte = bytes[i]
+            if byte == 0x2E { return words >= 1 && words <= 4 }
+            if byte == 0x3F || byte == 0x21 || byte == 0x22 || byte == 0xC2 && i + 1 < end && bytes[i + 1] == 0xAB { return false }
+            let space = Segmenter.spaceAt(bytes, i, end: end) > 0
+            if !space && !inWord { words += 1 }
+            inWord = !space
+            i += 1
+        }
+        return false
+    }
+
+    private func shouldMergeAfterToken(at b: Int, from start: Int, bytes: [UInt8], next: String) -> Bool {
         // The last whitespace-delimited token before the boundary.
         var end = b
         while true { let n = Segmenter.spaceBefore(bytes, end, start: start); if n == 0 { break }; end -= n }
@@ -211,11 +297,13 @@ public final class Segmenter {
            token.dropLast().allSatisfy({ $0.isNumber || $0 == "." }) || Segmenter.isRomanNumeral(token.dropLast()) {
             return true
         }
-        let next = nextWord(after: b, bytes: bytes)
         if data.nonBreaking.contains(token) { return true }
+        if data.endsUnlessContinued.contains(token) { return data.continuations.contains(next) }
         if data.ambiguous.contains(token) || Segmenter.isInitials(token) {
             return !data.starters.contains(next)
         }
+        // A boundary Verso proposed itself after an ordinary word ("la mer. « D’accord") stands;
+        // one after a word ICU chose not to break stays unbroken.
         return false
     }
 

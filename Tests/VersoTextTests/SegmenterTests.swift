@@ -143,3 +143,18 @@ final class SegmenterTests: XCTestCase {
         XCTAssertFalse(Segmenter.isInitials("ONU."))
     }
 }
+
+/// The hand-written fixtures segment into the sentence counts `Corpora/fixtures/EXPECTED.md`
+/// gives, the same on both sides.
+final class FixtureSegmentationTests: XCTestCase {
+    func testFixtureSentenceCounts() throws {
+        let expected = ["abbreviations": 15, "quotes-dialogue": 17, "lists": 17, "numbers": 10, "hardwrap": 19, "crlf": 4]
+        for (name, count) in expected {
+            for language in ["en", "fr"] {
+                let url = TestSupport.corpora.appendingPathComponent("fixtures/\(name).\(language).txt")
+                let doc = try Segmenter(language: language).segment(SourceText.read(path: url.path))
+                XCTAssertEqual(doc.segments.count, count, "\(name).\(language): \(doc.segments.map(\.text))")
+            }
+        }
+    }
+}
