@@ -117,8 +117,17 @@ public final class CheckDocument {
             s += b.source.text.count
             t += b.target.text.count
         }
-        lengthRatio = s > 0 && t > 0 ? Double(t) / Double(s) : 1.1
+        // Shrunk towards a prior for the language pair so that a short document (or one
+        // pair from a memory) does not define "usual" by itself.
+        let prior = CheckDocument.priorRatio(source: sourceLanguage, target: targetLanguage), weight = 400.0
+        lengthRatio = (Double(t) + prior * weight) / (Double(s) + weight)
         sourceResources = LanguageResources.load(sourceLanguage)
         targetResources = LanguageResources.load(targetLanguage)
+    }
+
+    /// Typical target/source character ratio (French runs about 15 % longer than English).
+    static func priorRatio(source: String, target: String) -> Double {
+        let ratios: [String: Double] = ["en-fr": 1.15, "fr-en": 0.87, "en-de": 1.1, "de-en": 0.91, "de-fr": 1.05, "fr-de": 0.95]
+        return ratios["\(source.prefix(2))-\(target.prefix(2))"] ?? 1.0
     }
 }

@@ -2,8 +2,17 @@
 /// `Checks/` has no line here.
 public enum CheckRegistry {
     public static let all: [any Check.Type] = [
-        BoilerplateCheck.self,
+        EntityMistranslationCheck.self,
         SpuriousBreakCheck.self,
+        OmissionCheck.self,
+        AdditionCheck.self,
+        UntranslatedCheck.self,
+        WordOrderCheck.self,
+        DuplicationCheck.self,
+        TerminologyCheck.self,
+        FalseFriendCheck.self,
+        BoilerplateCheck.self,
+        MisalignmentCheck.self,
     ]
 
     /// The check with this code.

@@ -56,3 +56,23 @@ extension XCTestCase {
         XCTAssertEqual(findings.map(\.message), [], "false alarm on \(source) ⇒ \(target)", file: file, line: line)
     }
 }
+
+/// A small hand-made dictionary for tests: links listed pairs (folded) and cognates; knows the
+/// listed words of each language.
+struct TestDictionary: CheckDictionary {
+    var links: [String: Set<String>] = [:]
+    var common: Set<String> = []
+    var english: Set<String> = []
+    var french: Set<String> = []
+
+    init(_ pairs: [(String, String)], commonTranslations: Bool = true, english: [String] = [], french: [String] = []) {
+        for (s, t) in pairs { links[s, default: []].insert(t) }
+        if commonTranslations { common = Set(pairs.map { "\($0.0)|\($0.1)" }) }
+        self.english = Set(english + pairs.map(\.0))
+        self.french = Set(french + pairs.map(\.1))
+    }
+
+    func isLinked(source: String, target: String) -> Bool { links[source]?.contains(target) == true || source == target }
+    func knows(_ word: String, language: String) -> Bool? { language.hasPrefix("en") ? english.contains(word) : french.contains(word) }
+    func isCommonTranslation(source: String, target: String) -> Bool { common.contains("\(source)|\(target)") }
+}

@@ -5,6 +5,8 @@
 ///   there ("anti-coréenne");
 /// - a clause dropped: the target is much shorter than the document's usual length ratio
 ///   predicts and a run of 4+ source content words has no counterpart (needs a dictionary).
+import VersoText
+
 struct OmissionCheck: Check {
     static let info = CheckInfo(
         code: "omission", category: .accuracy, severity: .major,
@@ -56,9 +58,11 @@ struct OmissionCheck: Check {
             guard deficits.contains(where: { $0 <= 0 }) else { continue }
             for (part, deficit) in zip(parts, deficits) where deficit > 0 && !reported.contains(part.folded)
                 && part.folded.count >= 3 && !document.sourceResources.functionWords.contains(part.folded) {
-                // Only when the word has some rendering in the target at all: otherwise it is a
-                // name the lexicon cannot see, not a dropped part.
-                guard targetCount(part.folded) > 0 else { continue }
+                // Only when the word has some rendering in the target at all (otherwise it is a
+                // name the lexicon cannot see), and only for the run whose other parts are
+                // rendered without it nearby ("Corée du Nord" renders one "North Korea").
+                guard targetCount(part.folded) > 0,
+                      !renderedTogether(part.folded, with: parts.filter { $0.folded != part.folded }.map(\.folded), bead, document) else { continue }
                 reported.insert(part.folded)
                 findings.append(Self.info.finding(
                     bead: bead.index,
@@ -67,6 +71,17 @@ struct OmissionCheck: Check {
             }
         }
         return findings
+    }
+
+    /// Whether a target rendering of `word` stands within three words of a rendering of one of
+    /// `others`.
+    private func renderedTogether(_ word: String, with others: [String], _ bead: AnalyzedBead, _ document: CheckDocument) -> Bool {
+        let t = bead.target.tokens.filter { $0.kind == .word }
+        func renders(_ token: Token, _ w: String) -> Bool { token.folded == w || document.lexicon.isLinked(source: w, target: token.folded) }
+        for (i, token) in t.enumerated() where renders(token, word) {
+            for j in max(0, i - 3)...min(t.count - 1, i + 3) where j != i && others.contains(where: { renders(t[j], $0) }) { return true }
+        }
+        return false
     }
 
     /// A long uncovered run on one side with a length ratio far from the document's.

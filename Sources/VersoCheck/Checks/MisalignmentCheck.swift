@@ -1,0 +1,39 @@
+/// A bead whose alignment confidence says the pair is probably not a translation of each other
+/// (score below 0.3), or — for pairs with no score, from a translation memory — whose words
+/// barely meet: under 15 % of the words on either side have a counterpart (needs a dictionary).
+struct MisalignmentCheck: Check {
+    static let info = CheckInfo(
+        code: "misalignment", category: .accuracy, severity: .major,
+        summary: "A pair that is probably not a translation of each other.",
+        example: "“The weather was fine.” ⇒ “Le contrat est résilié de plein droit.”")
+
+    static let threshold = 0.3
+
+    func run(_ document: CheckDocument) -> [Finding] {
+        var findings: [Finding] = []
+        for bead in document.beads where !bead.isOmission && !bead.isAddition {
+            if let score = bead.bead.score {
+                if score < Self.threshold {
+                    findings.append(Self.info.finding(
+                        bead: bead.index, "the aligner's confidence in this pair is \(String(format: "%.2f", score)): it is probably not a translation of the source",
+                        side: .both, suggestion: "check the alignment around this pair"))
+                }
+                continue
+            }
+            guard document.lexicon is CheckDictionary, bead.source.words.count >= 5, bead.target.words.count >= 5 else { continue }
+            let s = Coverage(of: bead.source, in: bead.target, lexicon: document.lexicon, sourceToTarget: true)
+            let t = Coverage(of: bead.target, in: bead.source, lexicon: document.lexicon, sourceToTarget: false)
+            func share(_ c: Coverage, _ side: SideAnalysis) -> Double {
+                let words = side.tokens.indices.filter { side.tokens[$0].kind == .word }
+                return Double(words.filter { c.covered[$0] }.count) / Double(max(words.count, 1))
+            }
+            let coverage = min(share(s, bead.source), share(t, bead.target))
+            if coverage < 0.15 {
+                findings.append(Self.info.finding(
+                    bead: bead.index, "only \(Int(coverage * 100)) % of the words have a counterpart: the pair is probably not a translation",
+                    side: .both))
+            }
+        }
+        return findings
+    }
+}

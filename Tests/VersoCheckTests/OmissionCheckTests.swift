@@ -1,0 +1,32 @@
+import XCTest
+@testable import VersoCheck
+
+final class OmissionCheckTests: XCTestCase {
+    func testUntranslatedSourceSentence() throws {
+        try assertFlags(OmissionCheck.self, "⟦The talks lasted two days.⟧", "", side: .source)
+    }
+
+    func testDroppedNamePart() throws {
+        let lexicon = TestDictionary([("north", "nord"), ("korea", "coree"), ("korean", "coreenne"), ("korean", "coreen")])
+        try assertFlags(OmissionCheck.self,
+                        "North Korea dropped trash and the South blasted anti-⟦North⟧ Korean propaganda.",
+                        "La Corée du Nord a largué des déchets et le Sud a diffusé de la propagande anti-coréenne.",
+                        side: .source, lexicon: lexicon)
+    }
+
+    func testDroppedClauseWithDictionary() throws {
+        let lexicon = TestDictionary([("minister", "ministre"), ("said", "declare"), ("talks", "discussions"), ("would", "allaient"), ("continue", "continuer")])
+        try assertFlags(OmissionCheck.self,
+                        "The minister said the talks would continue next week despite strong protests from several opposition parties and unions.",
+                        "Le ministre a déclaré que les discussions allaient continuer.",
+                        side: .source, lexicon: lexicon)
+    }
+
+    func testFaithfulTranslationsAreClean() throws {
+        let lexicon = TestDictionary([("north", "nord"), ("korea", "coree"), ("korean", "coreen"), ("south", "sud")])
+        try assertClean(OmissionCheck.self, "North Korean and South Korean officials met.", "Des responsables nord-coréens et sud-coréens se sont rencontrés.", lexicon: lexicon)
+        try assertClean(OmissionCheck.self, "Putin praised North Korea.", "Poutine a fait l’éloge de la Corée du Nord.", lexicon: lexicon)
+        try assertClean(OmissionCheck.self, "The United States and Japan agreed.", "Les États-Unis et le Japon sont d’accord.", lexicon: lexicon)
+        try assertClean(OmissionCheck.self, "It rained.", "Il a plu.", lexicon: lexicon)
+    }
+}

@@ -1,0 +1,23 @@
+import XCTest
+@testable import VersoCheck
+
+final class UntranslatedCheckTests: XCTestCase {
+    func testEnglishLeftInFrench() throws {
+        try assertFlags(UntranslatedCheck.self, "The results will be published next week.", "⟦The results will be published next week.⟧")
+        try assertFlags(UntranslatedCheck.self, "Please read the terms and the conditions of the offer.", "⟦Please read the terms and the conditions of the offer.⟧")
+    }
+
+    func testShortEnglishLineWithDictionary() throws {
+        let lexicon = TestDictionary([], english: ["source", "link", "read", "more"], french: ["source", "lien"])
+        try assertFlags(UntranslatedCheck.self, "", "⟦Source link⟧", lexicon: lexicon)
+    }
+
+    func testFrenchAndNamesAreClean() throws {
+        let lexicon = TestDictionary([], english: ["source", "link"], french: ["source", "lien", "code"])
+        try assertClean(UntranslatedCheck.self, "The results will be published next week.", "Les résultats seront publiés la semaine prochaine.")
+        try assertClean(UntranslatedCheck.self, "Debian GNU/Linux", "Debian GNU/Linux", lexicon: lexicon)
+        try assertClean(UntranslatedCheck.self, "John Kirby", "John Kirby", lexicon: lexicon)
+        try assertClean(UntranslatedCheck.self, "Source code", "Code source", lexicon: lexicon)
+        try assertClean(UntranslatedCheck.self, "He said it was a fair deal.", "Il a dit que c’était un « fair deal ».")
+    }
+}

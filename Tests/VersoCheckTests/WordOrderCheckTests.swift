@@ -1,0 +1,24 @@
+import XCTest
+@testable import VersoCheck
+
+final class WordOrderCheckTests: XCTestCase {
+    func testSplitCompoundAdjective() throws {
+        try assertFlags(WordOrderCheck.self, "Putin's comments appeared in North Korean state media.",
+                        "Les commentaires de Poutine sont apparus dans ⟦Nord coréen⟧ des médias d’État.")
+    }
+
+    func testPossessiveCalque() throws {
+        let lexicon = TestDictionary([("war", "guerre")])
+        try assertFlags(WordOrderCheck.self, "Munitions to fuel Putin's war efforts in Ukraine.",
+                        "Des munitions pour alimenter les efforts de ⟦Poutine guerre⟧ en Ukraine.", lexicon: lexicon)
+    }
+
+    func testCorrectOrderIsClean() throws {
+        let lexicon = TestDictionary([("war", "guerre"), ("visit", "visite")])
+        try assertClean(WordOrderCheck.self, "in North Korean state media", "dans les médias d’État nord-coréens", lexicon: lexicon)
+        try assertClean(WordOrderCheck.self, "Putin's war in Ukraine", "la guerre de Poutine en Ukraine", lexicon: lexicon)
+        try assertClean(WordOrderCheck.self, "Putin's visit comes amid concern.", "La visite de Poutine intervient sur fond d’inquiétude.", lexicon: lexicon)
+        try assertClean(WordOrderCheck.self, "He went to the North.", "Il est allé dans le Nord en voiture.", lexicon: lexicon)
+        try assertClean(WordOrderCheck.self, "the East German border", "la frontière est-allemande", lexicon: lexicon)
+    }
+}
