@@ -29,12 +29,17 @@ public struct Alignment: Sendable {
     public var beads: [Bead]
     /// What produced this alignment (versions, languages, segmenter, aligner settings, lexicons).
     public var signature: Signature
+    /// The word translations the aligner used (dictionary, user and learned lexicons), for
+    /// coverage checks (``TranslationLexicon/translationLinks(source:target:cognates:)``).
+    public var lexicon: TranslationLexicon?
 
-    public init(source: SegmentedDocument, target: SegmentedDocument, beads: [Bead], signature: Signature) {
+    public init(source: SegmentedDocument, target: SegmentedDocument, beads: [Bead], signature: Signature,
+                lexicon: TranslationLexicon? = nil) {
         self.source = source
         self.target = target
         self.beads = beads
         self.signature = signature
+        self.lexicon = lexicon
     }
 
     /// The source sentences of a bead, as segmented.
