@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "VersoTextTests", dependencies: ["VersoText", "VersoTestSupport"]),
         .testTarget(name: "VersoAlignTests", dependencies: ["VersoAlign", "VersoTestSupport"]),
         .testTarget(name: "VersoCheckTests", dependencies: ["VersoCheck", "VersoAlign", "VersoTestSupport"]),
-        .testTarget(name: "VersoCorpusTests", dependencies: ["VersoCorpus", "VersoTestSupport"]),
+        .testTarget(name: "VersoCorpusTests", dependencies: ["VersoCorpus", "VersoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "VersoReportTests", dependencies: ["VersoReport", "VersoTestSupport"]),
         .testTarget(name: "VersoCLITests", dependencies: ["VersoTestSupport"]),
     ],

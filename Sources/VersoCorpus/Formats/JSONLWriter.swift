@@ -1,0 +1,85 @@
+import VersoCheck
+import Foundation
+
+/// Writes JSON lines in the alignment contract, one object a unit:
+///
+/// ```
+/// {"source": ["…"], "target": ["…"], "source_index": [3], "target_index": [3, 4], "score": 0.93,
+///  "flags": [{"code": "…", "severity": "major", "message": "…", "side": "target", "span": [10, 14],
+///             "category": "accuracy"}]}
+/// ```
+///
+/// A unit holds each side as one string, so `source` and `target` are one-element arrays (empty
+/// arrays for an empty side). `score` is `null` when unknown, `span` `null` when the finding has
+/// none. Beyond the contract, flags carry `category` (and `suggestion` when there is one) and the
+/// object carries `notes` and `document` when present, so `JSONLReader` gets the unit back whole.
+public struct JSONLWriter: UnitWriter {
+    public let options: ExportOptions
+    private let output: TextOutput
+    public private(set) var counts = WriterCounts()
+
+    public init(options: ExportOptions = ExportOptions(), output: TextOutput) {
+        self.options = options
+        self.output = output
+    }
+
+    /// A whole JSONL document in memory.
+    public static func render(_ units: [TranslationUnit], options: ExportOptions = ExportOptions()) throws -> (text: String, counts: WriterCounts) {
+        let output = StringOutput()
+        var writer = JSONLWriter(options: options, output: output)
+        try writer.writeAll(units)
+        return (output.text, writer.counts)
+    }
+
+    /// A JSON string literal: quotes, backslash and every control character escaped, plus U+2028
+    /// and U+2029 (which JavaScript once refused in strings).
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v == 0x22 || v == 0x5C {
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            } else if v < 0x20 || v == 0x2028 || v == 0x2029 {
+                let short: [UInt32: String] = [0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"]
+                out += short[v] ?? "\\u" + String(format: "%04x", v)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    private static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+
+    private static func flag(_ f: Finding) -> String {
+        var parts = ["\"code\": \(quoted(f.code))", "\"severity\": \(quoted(f.severity.rawValue))",
+                     "\"message\": \(quoted(f.message))", "\"side\": \(quoted(f.side.rawValue))",
+                     "\"span\": " + (f.span.map { "[\($0.lowerBound), \($0.upperBound)]" } ?? "null"),
+                     "\"category\": \(quoted(f.category.rawValue))"]
+        if let suggestion = f.suggestion { parts.append("\"suggestion\": \(quoted(suggestion))") }
+        return "{" + parts.joined(separator: ", ") + "}"
+    }
+
+    public mutating func begin() throws {}
+
+    @discardableResult
+    public mutating func write(_ unit: TranslationUnit) throws -> Bool {
+        guard counts.admit(unit, options) else { return false }
+        var parts = [
+            "\"source\": " + Self.array(unit.source.isEmpty ? [] : [Self.quoted(unit.source)]),
+            "\"target\": " + Self.array(unit.target.isEmpty ? [] : [Self.quoted(unit.target)]),
+            "\"source_index\": " + Self.array(unit.sourceIndices.map(String.init)),
+            "\"target_index\": " + Self.array(unit.targetIndices.map(String.init)),
+            "\"score\": " + (ScoreText.string(unit.score) ?? "null"),
+            "\"flags\": " + Self.array(unit.findings.map(Self.flag)),
+        ]
+        if !unit.notes.isEmpty { parts.append("\"notes\": " + Self.array(unit.notes.map(Self.quoted))) }
+        if let document = unit.document { parts.append("\"document\": " + Self.quoted(document)) }
+        try output.write("{" + parts.joined(separator: ", ") + "}\n")
+        return true
+    }
+
+    public mutating func end() throws {}
+}

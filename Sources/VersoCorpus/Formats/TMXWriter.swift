@@ -1,0 +1,95 @@
+import VersoText
+
+/// Writes TMX 1.4b that validates against the TMX 1.4 DTD.
+///
+/// The document: `<?xml version="1.0" encoding="UTF-8"?>` (no byte-order mark, no DOCTYPE, so no
+/// reader is sent looking for the DTD), `<tmx version="1.4">`, a `<header>` with every required
+/// attribute (`creationtool`, `creationtoolversion`, `segtype="sentence"`, `o-tmf`, `adminlang`,
+/// `srclang`, `datatype="plaintext"`, `creationdate` as `YYYYMMDDThhmmssZ`) and the signature as
+/// `<prop type="x-verso-signature">`, then one `<tu>` per unit:
+///
+/// - props: `x-verso-score` (the score, when known), `x-verso-flags` (finding codes, separated by
+///   spaces), one `x-verso-finding` per finding (`code severity category side start-end`, read
+///   back by `TMXReader`), `x-verso-source-index` / `x-verso-target-index` (segment indices,
+///   separated by spaces) and `x-verso-document`, each when present;
+/// - notes: the unit's own notes, then one `[code] message` note per finding;
+/// - one `<tuv xml:lang="…"><seg>…</seg></tuv>` for the source, then one for the target.
+///
+/// Units with an empty side are left out (and counted) unless `ExportOptions.keepEmpty`; then the
+/// `<seg>` is empty. Text is escaped by `XMLEscaper` (see `InvalidCharacterPolicy` for control
+/// characters).
+public struct TMXWriter: UnitWriter {
+    public let header: CorpusHeader
+    public let options: ExportOptions
+    private let output: TextOutput
+    private var escaper: XMLEscaper
+    private var units = 0
+    private var writerCounts = WriterCounts()
+
+    public var counts: WriterCounts {
+        var c = writerCounts
+        c.replacedCharacters = escaper.replaced
+        return c
+    }
+
+    public init(header: CorpusHeader, options: ExportOptions = ExportOptions(), output: TextOutput) {
+        self.header = header
+        self.options = options
+        self.output = output
+        escaper = XMLEscaper(policy: options.invalidCharacters)
+    }
+
+    /// A whole TMX document in memory.
+    public static func render(_ units: [TranslationUnit], header: CorpusHeader,
+                              options: ExportOptions = ExportOptions()) throws -> (text: String, counts: WriterCounts) {
+        let output = StringOutput()
+        var writer = TMXWriter(header: header, options: options, output: output)
+        try writer.writeAll(units)
+        return (output.text, writer.counts)
+    }
+
+    public mutating func begin() throws {
+        try header.validateLanguages()
+        let attributes: [(String, String)] = [
+            ("creationtool", header.toolName), ("creationtoolversion", header.toolVersion),
+            ("segtype", "sentence"), ("o-tmf", header.toolName), ("adminlang", "en"),
+            ("srclang", header.sourceLanguage), ("datatype", "plaintext"), ("creationdate", header.tmxCreationDate),
+        ]
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header"
+        for (name, value) in attributes { text += " \(name)=\"\(try escaper.attribute(value))\"" }
+        text += ">\n    <prop type=\"x-verso-signature\">\(try escaper.content(header.signature.description))</prop>\n  </header>\n  <body>\n"
+        try output.write(text)
+    }
+
+    @discardableResult
+    public mutating func write(_ unit: TranslationUnit) throws -> Bool {
+        units += 1
+        escaper.unitNumber = units
+        guard writerCounts.admit(unit, options) else { return false }
+        var text = "    <tu>\n"
+        func prop(_ type: String, _ value: String) throws {
+            text += "      <prop type=\"\(type)\">\(try escaper.content(value))</prop>\n"
+        }
+        if let score = ScoreText.string(unit.score) { try prop("x-verso-score", score) }
+        if !unit.findings.isEmpty {
+            try prop("x-verso-flags", unit.findingCodes.joined(separator: " "))
+            for finding in unit.findings { try prop("x-verso-finding", FindingCodec.descriptor(finding)) }
+        }
+        if !unit.sourceIndices.isEmpty { try prop("x-verso-source-index", unit.sourceIndices.map(String.init).joined(separator: " ")) }
+        if !unit.targetIndices.isEmpty { try prop("x-verso-target-index", unit.targetIndices.map(String.init).joined(separator: " ")) }
+        if let document = unit.document { try prop("x-verso-document", document) }
+        for note in unit.notes + unit.findings.map(FindingCodec.tmxNote) {
+            text += "      <note>\(try escaper.content(note))</note>\n"
+        }
+        for (language, segment) in [(header.sourceLanguage, unit.source), (header.targetLanguage, unit.target)] {
+            text += "      <tuv xml:lang=\"\(try escaper.attribute(language))\"><seg>\(try escaper.content(segment))</seg></tuv>\n"
+        }
+        text += "    </tu>\n"
+        try output.write(text)
+        return true
+    }
+
+    public mutating func end() throws {
+        try output.write("  </body>\n</tmx>\n")
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A format writer: `begin()`, then `write(_:)` for each unit in order, then `end()`.
+///
+/// Writers stream: they hold one unit at a time and send text to their `TextOutput`s as they go.
+/// Units with an empty side are left out (and counted) unless `ExportOptions.keepEmpty`.
+public protocol UnitWriter {
+    /// Writes what comes before the first unit (XML declaration and header, TSV header line).
+    mutating func begin() throws
+    /// Writes one unit, or leaves it out; returns false when it was left out.
+    @discardableResult mutating func write(_ unit: TranslationUnit) throws -> Bool
+    /// Writes what comes after the last unit.
+    mutating func end() throws
+    /// What was written and left out so far.
+    var counts: WriterCounts { get }
+}
+
+extension UnitWriter {
+    /// Writes a whole document: `begin`, every unit, `end`.
+    ///
+    /// - Complexity: O(total text length).
+    public mutating func writeAll(_ units: [TranslationUnit]) throws {
+        try begin()
+        for unit in units { try write(unit) }
+        try end()
+    }
+}
+
+/// What a writer did.
+public struct WriterCounts: Sendable, Equatable {
+    /// Units written.
+    public var written = 0
+    /// Units with an empty side that were left out (see `ExportOptions.keepEmpty`).
+    public var leftOutEmpty = 0
+    /// Characters XML cannot carry that were replaced (see `InvalidCharacterPolicy`).
+    public var replacedCharacters = 0
+    /// Line breaks inside a segment replaced by a space (Moses: one segment per line).
+    public var joinedLines = 0
+
+    public init() {}
+
+    /// Decides whether `unit` is written under `options`, counting it either way.
+    mutating func admit(_ unit: TranslationUnit, _ options: ExportOptions) -> Bool {
+        if unit.hasEmptySide && !options.keepEmpty {
+            leftOutEmpty += 1
+            return false
+        }
+        written += 1
+        return true
+    }
+}
+
+/// How scores are written in every format: at most four decimals, trailing zeros dropped
+/// (`0.93`, `0.8735`, `1`), so the same score always gives the same bytes.
+enum ScoreText {
+    static func string(_ score: Double?) -> String? {
+        guard let score, score.isFinite else { return nil }
+        var text = String(format: "%.4f", score)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
+    /// Parses a score written by any tool (`0.93`, `.5`, `1e-2`); nil when it is not a finite number.
+    static func parse(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let value = Double(trimmed), value.isFinite else { return nil }
+        return value
+    }
+}
