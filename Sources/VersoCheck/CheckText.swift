@@ -47,4 +47,20 @@ enum CheckText {
         let t = text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
         return "“\(t)”"
     }
+
+    /// Names spelled differently across languages ("Putin" / "Poutine"): character-bigram
+    /// Dice coefficient of at least 0.5.
+    static func similarNames(_ a: String, _ b: String) -> Bool {
+        func bigrams(_ s: String) -> [String] {
+            let c = Array(s)
+            return c.count < 2 ? [s] : (0..<(c.count - 1)).map { String(c[$0...($0 + 1)]) }
+        }
+        let x = bigrams(a), y = bigrams(b)
+        var pool = y, common = 0
+        for g in x { if let k = pool.firstIndex(of: g) { pool.remove(at: k); common += 1 } }
+        return Double(2 * common) / Double(x.count + y.count) >= 0.5
+    }
+
+    /// A crude stem for comparing renderings across inflections (first five letters).
+    static func crudeStem(_ folded: String) -> String { String(folded.prefix(5)) }
 }

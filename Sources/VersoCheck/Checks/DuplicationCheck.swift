@@ -13,7 +13,6 @@ struct DuplicationCheck: Check {
         for bead in document.beads where !bead.bead.target.isEmpty && !bead.bead.source.isEmpty {
             let words = bead.target.words
             let sourceCounts = Dictionary(bead.source.words.map { ($0.folded, 1) }, uniquingKeysWith: +)
-            let maxSourceRepeat = sourceCounts.filter { $0.key.count >= 3 && !document.sourceResources.functionWords.contains($0.key) }.values.max() ?? 1
             // A word doubled next to itself.
             for i in 1..<max(words.count, 1) where words[i].folded == words[i - 1].folded && words[i].folded.count >= 2
                 && (sourceCounts[words[i].folded] ?? 0) < 2 && !bead.source.text.lowercased().contains("\(words[i].text.lowercased()) \(words[i].text.lowercased())")
@@ -22,22 +21,33 @@ struct DuplicationCheck: Check {
                                                   side: .target, span: bead.target.span(of: words[i - 1]).lowerBound..<bead.target.span(of: words[i]).upperBound,
                                                   suggestion: "delete one"))
             }
-            // A word pair with a content word, repeated more often than any source word.
-            var seen: [String: Int] = [:]
-            for i in 1..<max(words.count, 1) {
-                let a = words[i - 1].folded, b = words[i].folded
-                guard !(functionWords.contains(a) && functionWords.contains(b)), max(a.count, b.count) >= 5 else { continue }
-                let key = a + " " + b
-                if let first = seen[key] {
-                    guard maxSourceRepeat < 2 else { break }
-                    let phrase = "\(words[i - 1].text) \(words[i].text)"
+            // A word pair with a content word, twice in one target sentence, when no source word
+            // that translates it is there twice.
+            var sentenceStart = 0
+            for sentence in bead.target.sentences {
+                defer { sentenceStart += sentence.utf8.count + 1 }
+                let range = sentenceStart..<(sentenceStart + sentence.utf8.count)
+                let inSentence = words.filter { range.contains($0.byteRange.lowerBound) }
+                var seen: Set<String> = []
+                for i in 1..<max(inSentence.count, 1) {
+                    let a = inSentence[i - 1], b = inSentence[i]
+                    guard !(functionWords.contains(a.folded) && functionWords.contains(b.folded)), max(a.folded.count, b.folded.count) >= 5 else { continue }
+                    let key = a.folded + " " + b.folded
+                    guard !seen.insert(key).inserted else { continue }
+                    let contentToken = a.folded.count >= b.folded.count ? a : b
+                    let content = contentToken.folded
+                    // Names and acronyms come back in a sentence ("de Poutine … de Poutine").
+                    if CheckText.isCapitalized(contentToken) { continue }
+                    let sourceRepeats = sourceCounts.contains { word, count in
+                        count >= 2 && (word == content || document.lexicon.isLinked(source: word, target: content))
+                    }
+                    guard !sourceRepeats else { continue }
                     findings.append(Self.info.finding(
-                        bead: bead.index, "“\(phrase)” is said twice, the source says it once",
-                        side: .target, span: bead.target.span(of: words[i - 1]).lowerBound..<bead.target.span(of: words[i]).upperBound,
-                        suggestion: "remove the second “\(phrase)” (first at character \(first))"))
+                        bead: bead.index, "“\(a.text) \(b.text)” is said twice in one sentence, the source says it once",
+                        side: .target, span: bead.target.span(of: a).lowerBound..<bead.target.span(of: b).upperBound,
+                        suggestion: "remove the repeated “\(a.text) \(b.text)”"))
                     break
                 }
-                seen[key] = bead.target.span(of: words[i - 1]).lowerBound
             }
         }
         return findings

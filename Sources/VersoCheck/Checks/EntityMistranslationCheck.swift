@@ -65,7 +65,9 @@ struct EntityMistranslationCheck: Check {
         for token in bead.source.tokens where token.kind == .word && CheckText.isAcronym(token.text) {
             let acronym = Self.letters(token.text)
             guard acronym.count >= 2, !Self.isRomanNumeral(acronym) else { continue }
-            if bead.target.tokens.contains(where: { Self.letters($0.text) == acronym }) { continue }
+            if bead.target.tokens.contains(where: { Folding.fold(Self.letters($0.text)) == Folding.fold(acronym) }) { continue }
+            // A capitalised word set in capitals (a dateline "SEOUL") is not an acronym.
+            if acronym.count >= 5 && document(of: token, in: bead) { continue }
             if let pair = pairs.first(where: { Self.letters($0.source) == acronym }),
                bead.target.text.contains(pair.target)
                 || bead.target.tokens.contains(where: { Self.letters($0.text) == Self.letters(pair.target) })
@@ -83,7 +85,20 @@ struct EntityMistranslationCheck: Check {
         return findings
     }
 
+    /// True when the word, in lower case, is an ordinary word of the sentence's language
+    /// (its folded form has a cognate or identical word in the target).
+    private func document(of token: Token, in bead: AnalyzedBead) -> Bool {
+        bead.target.tokens.contains { Cognates.match($0.folded, token.folded) }
+    }
+
     private static func isRomanNumeral(_ s: String) -> Bool { s.allSatisfy { "IVXLCDM".contains($0) } }
+
+    /// Words a language capitalises that are common words in others: weekdays, months and
+    /// nationality or language adjectives ("Russian", "Korean", "Chinese", "British", "Israeli").
+    static func isCapitalizedByConvention(_ folded: String, _ resources: LanguageResources) -> Bool {
+        if resources.weekdays[folded] != nil || resources.months[folded] != nil { return true }
+        return ["an", "ese", "ish", "ic", "i", "ch", "sh"].contains { folded.hasSuffix($0) } && folded.count >= 5
+    }
 
     /// "Tim Cook" ⇒ "Tim Cuisinier", "Apple" ⇒ "pomme".
     private func namePartTranslated(_ bead: AnalyzedBead, document: CheckDocument) -> [Finding] {
@@ -103,8 +118,14 @@ struct EntityMistranslationCheck: Check {
             // A single word at the start of a sentence is an ordinary capitalised word.
             if name.count == 1 && initial.contains(tokens.firstIndex(of: name[0]) ?? -1) { continue }
             if name.count > 1 && kept.isEmpty { continue }   // a translated place name ("North Korea")
+            // A single name also rendered as a name ("Russia" ⇒ "Russie" beside "russe").
+            if name.count == 1, bead.target.tokens.contains(where: {
+                CheckText.isCapitalized($0) && (Cognates.match($0.folded, name[0].folded) || document.lexicon.isLinked(source: name[0].folded, target: $0.folded))
+            }) { continue }
             for part in name where !targetFolded.contains(part.folded) && part.folded.count >= 3 {
                 if document.sourceResources.functionWords.contains(part.folded) { continue }
+                // Capitalised in English, lower case in French: weekdays, months, nationalities.
+                if EntityMistranslationCheck.isCapitalizedByConvention(part.folded, document.sourceResources) { continue }
                 // The part's common-word translations, written in lower case in the target.
                 for t in bead.target.tokens where t.kind == .word && t.text.first?.isLowercase == true
                     && dictionary.isCommonTranslation(source: part.folded, target: t.folded) {

@@ -62,6 +62,7 @@ struct TerminologyCheck: Check {
             let initial = CheckText.sentenceInitialWords(bead.source)
             let tokens = bead.source.tokens
             let targetWords = Set(bead.target.words.map(\.folded)).subtracting(stop)
+            let targetStems = Set(targetWords.map(CheckText.crudeStem))
             var i = 0
             while i < tokens.count {
                 guard tokens[i].kind == .word, CheckText.isCapitalized(tokens[i]), !initial.contains(i) else { i += 1; continue }
@@ -72,11 +73,12 @@ struct TerminologyCheck: Check {
                 let parts = tokens[i...j].map(\.folded)
                 // Only terms the target does not keep verbatim (names are kept, terms translated).
                 guard !parts.allSatisfy(targetWords.contains) else { continue }
-                let linked = Set(targetWords.filter { t in parts.contains { document.lexicon.isLinked(source: $0, target: t) } })
+                let linked = Set(targetWords.filter { t in parts.contains { document.lexicon.isLinked(source: $0, target: t) } }
+                    .map(CheckText.crudeStem))
                 guard !linked.isEmpty else { continue }
                 let key = parts.joined(separator: " ")
                 if let earlier = renderings[key] {
-                    let missing = earlier.words.subtracting(targetWords)
+                    let missing = earlier.words.subtracting(targetStems)
                     if !missing.isEmpty && !linked.subtracting(earlier.words).isEmpty {
                         findings.append(Self.info.finding(
                             bead: bead.index,

@@ -35,11 +35,13 @@ struct WordOrderCheck: Check {
     /// a translation of the word that follows the possessive in the source.
     private func possessiveCalque(_ bead: AnalyzedBead, lexicon: CheckLexicon, flagged: [Range<Int>]) -> [Finding] {
         let s = bead.source.tokens
-        var owned: [String] = []
+        var owned: [(owner: String, owned: String)] = []
         for i in 0..<s.count where s[i].kind == .word && CheckText.isCapitalized(s[i]) {
             // ICU keeps "Putin's" as one word; the possessed word is the next word.
             let possessive = s[i].text.hasSuffix("'s") || s[i].text.hasSuffix("’s")
-            if possessive, let next = s[(i + 1)...].first(where: { $0.kind == .word }) { owned.append(next.folded) }
+            if possessive, let next = s[(i + 1)...].first(where: { $0.kind == .word }) {
+                owned.append((String(s[i].folded.dropLast(2)), next.folded))
+            }
         }
         guard !owned.isEmpty else { return [] }
         let t = bead.target.tokens
@@ -48,7 +50,10 @@ struct WordOrderCheck: Check {
         for i in 0..<(max(t.count, 1) - 1) where t[i].kind == .word && CheckText.isCapitalized(t[i]) && !initial.contains(i) {
             let next = t[i + 1]
             guard next.kind == .word, next.text.first?.isLowercase == true, next.folded.count >= 4,
-                  owned.contains(where: { lexicon.isLinked(source: $0, target: next.folded) }) else { continue }
+                  owned.contains(where: { pair in
+                      lexicon.isLinked(source: pair.owned, target: next.folded)
+                          && (lexicon.isLinked(source: pair.owner, target: t[i].folded) || CheckText.similarNames(pair.owner, t[i].folded))
+                  }) else { continue }
             let span = bead.target.span(of: t[i]).lowerBound..<bead.target.span(of: next).upperBound
             if flagged.contains(where: { $0.overlaps(span) }) { continue }
             findings.append(Self.info.finding(

@@ -1,0 +1,41 @@
+import ArgumentParser
+import VersoAlign
+import VersoText
+
+/// Options shared by every command that reads a document pair and aligns it.
+struct AlignmentOptions: ParsableArguments {
+    @Option(name: .customLong("source-lang"), help: "Language of the source (en, fr, de, …).") var sourceLanguage = "en"
+    @Option(name: .customLong("target-lang"), help: "Language of the target.") var targetLanguage = "fr"
+    @Flag(help: "The inputs hold one sentence a line (no segmentation, no paragraph evidence).") var segmented = false
+    @Option(help: "A TSV lexicon (source<TAB>target a line) to add to the dictionary; may be repeated.") var lexicon: [String] = []
+    @Flag(name: .customLong("no-dictionary"), help: "Do not use the FreeDict dictionary.") var noDictionary = false
+    @Option(name: .customLong("dictionary-dir"), help: "Where FreeDict's dictd files are.") var dictionaryDirectory = FreeDict.defaultDirectory
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
+
+    /// The aligner these options describe.
+    func makeAligner() throws -> Aligner {
+        var options = AlignerOptions(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        options.useDictionary = !noDictionary
+        options.dictionaryDirectory = dictionaryDirectory
+        options.lexiconPaths = lexicon
+        options.useParagraphs = !segmented
+        return try Aligner(options: options)
+    }
+
+    /// Reads and segments one side.
+    func document(_ path: String, language: String) throws -> SegmentedDocument {
+        let text = try SourceText.read(path: path, lossy: lossy)
+        if text.replacements > 0 { Diagnostics.warn("\(path): replaced \(text.replacements) invalid byte sequence(s) with U+FFFD") }
+        return segmented ? Segmenter.lines(text, language: language) : try Segmenter(language: language).segment(text)
+    }
+
+    /// Reads, segments and aligns a pair; the signature names the segmenter.
+    func align(source: String, target: String) throws -> Alignment {
+        let aligner = try makeAligner()
+        var alignment = aligner.align(source: try document(source, language: sourceLanguage),
+                                      target: try document(target, language: targetLanguage))
+        alignment.signature.set("segmenter", segmented ? "lines"
+            : "\(try Segmenter(language: sourceLanguage).signature),\(try Segmenter(language: targetLanguage).signature)")
+        return alignment
+    }
+}
