@@ -35,10 +35,11 @@ public struct SideAnalysis {
     /// Scalar offset of each UTF-8 byte boundary, to turn token byte ranges into spans.
     private let scalarAt: [Int32]
 
-    init(sentences: [String], tokenizer: WordTokenizer) {
+    init(sentences: [String], tokenizer: WordTokenizer, language: String) {
         self.sentences = sentences
         text = sentences.joined(separator: " ")
-        tokens = text.isEmpty ? [] : tokenizer.tokens(text)
+        let raw = text.isEmpty ? [] : tokenizer.tokens(text)
+        tokens = SideAnalysis.elides(language) ? raw.flatMap(SideAnalysis.splitElision) : raw
         var map = [Int32](); map.reserveCapacity(text.utf8.count + 1)
         var scalars: Int32 = 0
         for b in text.utf8 {
@@ -55,6 +56,21 @@ public struct SideAnalysis {
             fixed[i] = last
         }
         scalarAt = fixed
+    }
+
+    static func elides(_ language: String) -> Bool { ["fr", "it", "ca"].contains(LanguageData.baseLanguage(language)) }
+
+    /// "l’ONU" ⇒ "l’" + "ONU", "qu’il" ⇒ "qu’" + "il": ICU keeps elided words whole.
+    static func splitElision(_ token: Token) -> [Token] {
+        guard token.kind == .word, let apostrophe = token.text.firstIndex(where: { $0 == "’" || $0 == "'" }) else { return [token] }
+        let head = token.text[..<apostrophe]
+        guard (1...2).contains(head.count) || ["jusqu", "lorsqu", "puisqu", "quoiqu"].contains(head.lowercased()) else { return [token] }
+        let cut = token.text.utf8.distance(from: token.text.startIndex, to: token.text.index(after: apostrophe))
+        let first = String(token.text[...apostrophe]), rest = String(token.text[token.text.index(after: apostrophe)...])
+        guard !rest.isEmpty else { return [token] }
+        let lo = token.byteRange.lowerBound
+        return [Token(text: first, folded: Folding.fold(first), kind: .word, byteRange: lo..<(lo + cut)),
+                Token(text: rest, folded: Folding.fold(rest), kind: .word, byteRange: (lo + cut)..<token.byteRange.upperBound)]
     }
 
     /// Unicode scalar span of a UTF-8 byte range of `text`.
@@ -109,8 +125,8 @@ public final class CheckDocument {
         let sourceTokenizer = try WordTokenizer(language: sourceLanguage)
         let targetTokenizer = try WordTokenizer(language: targetLanguage)
         self.beads = beads.enumerated().map { i, b in
-            AnalyzedBead(index: i, bead: b, source: SideAnalysis(sentences: b.source, tokenizer: sourceTokenizer),
-                         target: SideAnalysis(sentences: b.target, tokenizer: targetTokenizer))
+            AnalyzedBead(index: i, bead: b, source: SideAnalysis(sentences: b.source, tokenizer: sourceTokenizer, language: sourceLanguage),
+                         target: SideAnalysis(sentences: b.target, tokenizer: targetTokenizer, language: targetLanguage))
         }
         var s = 0, t = 0
         for b in self.beads where !b.bead.source.isEmpty && !b.bead.target.isEmpty {

@@ -8,6 +8,13 @@ public struct Token: Sendable, Equatable {
     public var kind: Kind
     /// Byte range in the segment's `text`.
     public var byteRange: Range<Int>
+
+    public init(text: String, folded: String, kind: Kind, byteRange: Range<Int>) {
+        self.text = text
+        self.folded = folded
+        self.kind = kind
+        self.byteRange = byteRange
+    }
 }
 
 /// Splits text into words, numbers and punctuation with ICU's word break rules. Whitespace is
