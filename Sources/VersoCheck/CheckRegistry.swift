@@ -4,6 +4,12 @@ public enum CheckRegistry {
     public static let all: [any Check.Type] = [
         BoilerplateCheck.self,
         SpuriousBreakCheck.self,
+        NumberMismatchCheck.self,
+        DateMismatchCheck.self,
+        NegationCheck.self,
+        QuotePunctuationCheck.self,
+        TruncationCheck.self,
+        TypographyCheck.self,
     ]
 
     /// The check with this code.
