@@ -56,3 +56,13 @@ final class NegationCheckTests: XCTestCase {
         try assertClean(NegationCheck.self, "The U.S. did not sign the treaty in 2019.", "En 2019, les États-Unis n’ont pas signé le traité.")
     }
 }
+
+extension NegationCheckTests {
+    func testLitotesTokenizedTextAndRhetoricalQuestions() throws {
+        try assertClean(NegationCheck.self, "Our travelers took care to gather the gold.", "Les voyageurs ne manquèrent pas de ramasser l’or.")
+        try assertClean(NegationCheck.self, "Have I won the wager?", "N’ai-je pas gagné la gageure ?")
+        // Tokenized text: "don 't", "n' y a"
+        try assertClean(NegationCheck.self, "There are no mice in the air .", "Il n' y a pas de souris dans les airs .")
+        try assertFlags(NegationCheck.self, "I don ⟦'t⟧ know him .", "Je le connais .", side: .source)
+    }
+}

@@ -6,7 +6,17 @@ final class TruncationCheckTests: XCTestCase {
         try assertFlags(TruncationCheck.self, "The minister resigned on Friday after the vote.", "Le ministre a démissionné vendredi après ⟦le⟧")
         try assertFlags(TruncationCheck.self, "The minister resigned on Friday after the vote.", "Le ministre a démissionné vendredi après le ⟦vote⟧")
         try assertFlags(TruncationCheck.self, "Prices rose sharply in the north and the south.", "Les prix ont fortement augmenté dans le nord et ⟦le.⟧")
-        try assertFlags(TruncationCheck.self, "He opened the door and walked in.", "Il ouvrit la porte et ⟦entra…⟧")
+    }
+
+    func testTrailingEllipsisOnAShortTarget() throws {
+        let findings = try run(TruncationCheck.self, [
+            ("He opened the door, looked around the empty room and walked slowly to the window.", "Il ouvrit la porte…"),
+            ("The chairman thanked the members for their patience and their work.", "Le président a remercié les membres pour leur patience et leur travail."),
+            ("It is electric in nature.", "Cet éclat est de nature électrique ..."),
+            ("We are going to rid the seas of it!", "Nous allons en purger les mers ! ..."),
+        ])
+        XCTAssertEqual(findings.map(\.bead), [0])
+        XCTAssertEqual(findings.first?.span, Marked("Il ouvrit la ⟦porte…⟧").span)
     }
 
     func testMessageMentionsShortness() throws {

@@ -12,7 +12,9 @@
 /// and "point" only after "ne" ("ne … plus" = no longer); "pas" after a determiner is a step
 /// ("un pas"); "à jamais", "si jamais" and "plus que jamais" are not negative; "non" standing
 /// alone ("Non, dit-il", "moi non plus") is. In English "not unkind", "no doubt", "nothing
-/// but" and "cannot help" are litotes or restrictions, not flips.
+/// but" and "cannot help" are litotes or restrictions, not flips; nor is "ne manqua pas de"
+/// (a negation right after a weak word). Beads where both sides ask a question are skipped:
+/// a negative question is often rhetorical ("n'ai-je pas gagné ?" = "have I won?").
 ///
 /// Severity: major, not critical. A real flip inverts the meaning and is among the worst
 /// errors, but this check reads words, not syntax: a free rendering ("he soon came" for "il
@@ -29,6 +31,8 @@ struct NegationCheck: Check {
         let targetReader = NegationReader(document.targetResources)
         var findings: [Finding] = []
         for bead in document.beads where !bead.isAddition && !bead.isOmission {
+            // Questions on both sides are often rhetorical: "n'ai-je pas gagné ?" = "have I won?".
+            if bead.source.text.contains("?") && bead.target.text.contains("?") { continue }
             let s = sourceReader.read(bead.source), t = targetReader.read(bead.target)
             if let cue = s.strong.first, t.strong.isEmpty, !t.weak {
                 findings.append(Self.info.finding(
@@ -58,12 +62,17 @@ struct NegationReader {
     let resources: LanguageResources
     private var french: Bool { resources.language == "fr" }
 
-    init(_ resources: LanguageResources) { self.resources = resources }
+    private let weakStems: [String]
+
+    init(_ resources: LanguageResources) {
+        self.resources = resources
+        weakStems = resources.weakNegations.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) }
+    }
 
     static let frenchDeterminers: Set<String> = [
         "un", "une", "le", "la", "les", "l'", "ce", "cet", "cette", "ces", "son", "sa", "ses", "mon", "ma", "mes",
         "ton", "ta", "tes", "notre", "nos", "votre", "vos", "leur", "leurs", "du", "des", "au", "aux", "quelques",
-        "plusieurs", "chaque", "a", "premier", "premiers", "faux", "grand", "grands", "petit", "petits", "meme",
+        "plusieurs", "chaque", "premier", "premiers", "faux", "grand", "grands", "petit", "petits", "meme",
         "memes", "quel", "quels", "deux", "trois", "quatre", "cinq", "dix", "cent", "mille", "cents"]
     static let englishUnExceptions: Set<String> = ["under", "until", "unit", "unity", "union", "unique", "universe",
         "universal", "university", "uniform", "unison", "uncle", "unto", "unanimous"]
@@ -89,15 +98,22 @@ struct NegationReader {
         let f = w[i].folded
         let previous = i > 0 ? w[i - 1].folded : ""
         let next = i + 1 < w.count ? w[i + 1].folded : ""
-        if resources.weakNegations.contains(f) { return .weak }
+        if isWeak(f) { return .weak }
         return french ? classifyFrench(w, i, f, previous, next) : classifyEnglish(f, next)
     }
 
+    /// A weak negative word, or one starting with a listed stem ("manqu*" for "manquèrent").
+    private func isWeak(_ f: String) -> Bool {
+        resources.weakNegations.contains(f) || weakStems.contains { f.hasPrefix($0) }
+    }
+
     private func classifyEnglish(_ f: String, _ next: String) -> Strength? {
-        if f.hasSuffix("n't") || resources.negations.contains(f) {
+        // "n't" glued ("don't") or split off by a tokenizer ("don 't").
+        if f.hasSuffix("n't") || f == "'t" || resources.negations.contains(f) {
             switch (f, next) {
             case ("not", "only"), ("not", "just"), ("not", "merely"), ("no", "doubt"), ("no", "sooner"), ("no", "matter"),
-                 ("nothing", "but"), ("cannot", "help"), ("none", "other"):
+                 ("nothing", "but"), ("cannot", "help"), ("none", "other"), ("no", "small"), ("no", "little"), ("no", "less"),
+                 ("not", "least"), ("not", "withstanding"), ("not", "less"), ("never", "less"):
                 return .weak
             default:
                 // "not unkind", "not impossible": litotes.
@@ -118,13 +134,17 @@ struct NegationReader {
         func neWithin(before: Int, after: Int) -> Bool {
             (max(0, i - before)..<min(w.count, i + after + 1)).contains { $0 != i && (w[$0].folded == "ne" || w[$0].folded == "n'") }
         }
-        let determined = NegationReader.frenchDeterminers.contains(previous)
+        // "à" folds to "a", which is also the verb ("il n'y a pas"): compare it as written.
+        let afterA = i > 0 && w[i - 1].text.lowercased() == "à"
+        let determined = NegationReader.frenchDeterminers.contains(previous) || afterA
+        // Litotes: "ne manqua pas de", "ne cessait jamais", "n'oublie pas".
+        if ["pas", "point", "jamais", "plus"].contains(f), isWeak(previous) { return .weak }
         switch f {
         case "ne", "n'": return .weak
         case "pas":
             if determined { return nil }
             return ["seulement", "que", "qu'"].contains(next) ? .weak : .strong
-        case "jamais": return ["a", "si", "que", "qu'", "pour"].contains(previous) ? nil : .strong
+        case "jamais": return afterA || ["si", "que", "qu'", "pour"].contains(previous) ? nil : .strong
         case "rien":
             if ["un", "des", "ces", "petits"].contains(previous) { return nil }
             return next == "que" || next == "qu'" ? .weak : .strong
@@ -132,7 +152,7 @@ struct NegationReader {
         case "plus", "point":
             guard neWithin(before: 4, after: 0) else { return nil }
             return next == "que" || next == "qu'" ? .weak : .strong
-        case "nul", "nulle": return neWithin(before: 3, after: 3) ? .strong : nil
+        case "nul", "nulle": return neWithin(before: 3, after: 6) ? .strong : nil
         case "non":
             if next == "seulement" { return .weak }
             let glued = i + 1 < w.count && ["-", "‑"].contains(next) && w[i].span.upperBound == w[i + 1].span.lowerBound
@@ -144,12 +164,26 @@ struct NegationReader {
     }
 
     /// Words and punctuation of a side; French elisions ("n'a", "qu'il") are split so that
-    /// "n'" stands as a word.
+    /// "n'" stands as a word, and an apostrophe a tokenizer split off is put back on its word
+    /// ("n' était" → "n'", "don 't" → "'t").
     private func split(_ side: SideAnalysis) -> [Word] {
         var words: [Word] = []
-        for t in side.tokens {
+        let tokens = side.tokens
+        for (k, t) in tokens.enumerated() {
             let span = side.span(of: t)
             let isPunctuation = t.kind == .punctuation
+            if isPunctuation && t.folded == "'" {
+                if let last = words.last, !last.isPunctuation, last.folded.count <= 5, last.span.upperBound == span.lowerBound {
+                    words[words.count - 1] = Word(folded: last.folded + "'", text: last.text + t.text, span: last.span.lowerBound..<span.upperBound, isPunctuation: false)
+                } else if k + 1 < tokens.count, tokens[k + 1].kind == .word, side.span(of: tokens[k + 1]).lowerBound == span.upperBound {
+                    words.append(Word(folded: "'", text: t.text, span: span, isPunctuation: true)) // joined below
+                }
+                continue
+            }
+            if let last = words.last, last.isPunctuation, last.folded == "'", last.span.upperBound == span.lowerBound {
+                words[words.count - 1] = Word(folded: "'" + t.folded, text: last.text + t.text, span: last.span.lowerBound..<span.upperBound, isPunctuation: false)
+                continue
+            }
             if french, !isPunctuation, let apostrophe = t.folded.firstIndex(of: "'"),
                t.folded.distance(from: t.folded.startIndex, to: apostrophe) <= 3, t.folded.index(after: apostrophe) < t.folded.endIndex {
                 let head = String(t.folded[...apostrophe]), tail = String(t.folded[t.folded.index(after: apostrophe)...])

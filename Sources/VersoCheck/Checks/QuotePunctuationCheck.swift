@@ -1,6 +1,6 @@
 /// Quotes and brackets the target leaves open, closes without opening, or closes with the
 /// wrong mark (« … ”), and sentence types lost in translation: a question turned into a
-/// statement (the source has "?", the target none) or an exclamation dropped (minor too).
+/// statement (the source has "?", the target none) or an exclamation dropped (`info` only).
 ///
 /// Double quotes of every style are one family (French « » and “ ”, English " " and “ ”,
 /// German „ “), so « » for "…" is correct; parentheses and square brackets are two more.
@@ -43,10 +43,12 @@ struct QuotePunctuationCheck: Check {
         guard let last = target.unicodeScalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return [] }
         let offset = target.unicodeScalars.distance(from: target.unicodeScalars.startIndex, to: last)
         var findings: [Finding] = []
-        for (mark, what) in [("?", "question turned into a statement"), ("!", "exclamation lost")]
+        // A lost "!" is `info`: translators often soften exclamations, and rightly so.
+        for (mark, what, severity) in [("?", "question turned into a statement", Severity.minor), ("!", "exclamation lost", .info)]
         where bead.source.text.contains(mark) && !target.contains(mark) && !(mark == "?" ? target.contains("¿") : false) {
             findings.append(Self.info.finding(bead: bead.index, "\(what): the source has “\(mark)”, the target has none",
-                                              side: .target, span: offset..<(offset + 1), suggestion: "end the sentence with “\(mark)”"))
+                                              side: .target, span: offset..<(offset + 1), severity: severity,
+                                              suggestion: "end the sentence with “\(mark)”"))
         }
         return findings
     }
