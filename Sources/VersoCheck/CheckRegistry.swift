@@ -7,11 +7,17 @@ public enum CheckRegistry {
         OmissionCheck.self,
         AdditionCheck.self,
         UntranslatedCheck.self,
+        NumberMismatchCheck.self,
+        DateMismatchCheck.self,
         WordOrderCheck.self,
-        DuplicationCheck.self,
+        NegationCheck.self,
         TerminologyCheck.self,
         FalseFriendCheck.self,
+        QuotePunctuationCheck.self,
+        DuplicationCheck.self,
         BoilerplateCheck.self,
+        TruncationCheck.self,
+        TypographyCheck.self,
         MisalignmentCheck.self,
     ]
 

@@ -9,6 +9,9 @@ public struct LanguageResources: Sendable {
     public let functionWords: Set<String>
     /// Words that make a clause negative.
     public let negations: Set<String>
+    /// Words and phrases that carry a negative or restrictive sense without negating the
+    /// clause outright ("without", "hardly", "only", "sans", "à peine", "impossible").
+    public let weakNegations: Set<String>
     /// Phrases that mark site boilerplate (headers, footers, share widgets).
     public let boilerplate: [String]
     /// Month names (full and abbreviated) → 1…12.
@@ -36,6 +39,7 @@ public struct LanguageResources: Sendable {
         language = code
         functionWords = Set(LanguageResources.entries("function-words.\(code)").map { Folding.fold($0) })
         negations = Set(LanguageResources.entries("negations.\(code)").map { Folding.fold($0) })
+        weakNegations = Set(LanguageResources.entries("negations-weak.\(code)").map { Folding.fold($0) })
         boilerplate = LanguageResources.entries("boilerplate").map { Folding.fold($0) }
         var months: [String: Int] = [:], weekdays: [String: Int] = [:]
         for kind in [LocaleData.SymbolKind.months, .shortMonths] {
