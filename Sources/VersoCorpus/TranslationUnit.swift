@@ -15,6 +15,16 @@ public struct TranslationUnit: Sendable, Equatable {
     public var notes: [String]
     /// The document the unit belongs to, when known.
     public var document: String?
+    /// The sentences of each side when the unit came from an alignment (`source` is them joined
+    /// with one space); empty when a format knows only the joined text.
+    public var sourceSegments: [String] = []
+    public var targetSegments: [String] = []
+
+    /// A unit is empty on a side when that side has no text (a 1-0 or 0-1 bead).
+    public var sides: (source: [String], target: [String]) {
+        (sourceSegments.isEmpty ? (source.isEmpty ? [] : [source]) : sourceSegments,
+         targetSegments.isEmpty ? (target.isEmpty ? [] : [target]) : targetSegments)
+    }
 
     public init(source: String, target: String, score: Double? = nil, findings: [Finding] = [],
                 sourceIndices: [Int] = [], targetIndices: [Int] = [], notes: [String] = [], document: String? = nil) {

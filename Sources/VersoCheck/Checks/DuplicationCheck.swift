@@ -38,8 +38,13 @@ struct DuplicationCheck: Check {
                     let content = contentToken.folded
                     // Names and acronyms come back in a sentence ("de Poutine … de Poutine").
                     if CheckText.isCapitalized(contentToken) { continue }
+                    // A source word said twice excuses the repetition when it translates the
+                    // repeated word, or when the lexicon cannot tell what it translates.
+                    let targetWords = bead.target.words.map(\.folded)
                     let sourceRepeats = sourceCounts.contains { word, count in
-                        count >= 2 && (word == content || document.lexicon.isLinked(source: word, target: content))
+                        guard count >= 2, word.count >= 4, !document.sourceResources.functionWords.contains(word) else { return false }
+                        return word == content || document.lexicon.isLinked(source: word, target: content)
+                            || !targetWords.contains { document.lexicon.isLinked(source: word, target: $0) }
                     }
                     guard !sourceRepeats else { continue }
                     findings.append(Self.info.finding(

@@ -115,8 +115,16 @@ struct EntityMistranslationCheck: Check {
             let name = Array(tokens[i...j])
             i = j + 1
             let kept = name.filter { targetFolded.contains($0.folded) }
-            // A single word at the start of a sentence is an ordinary capitalised word.
-            if name.count == 1 && initial.contains(tokens.firstIndex(of: name[0]) ?? -1) { continue }
+            // A single word at the start of a sentence is an ordinary capitalised word; after a
+            // determiner ("the Customer") it is a defined term; before a comma or at the end it
+            // may be a form of address ("Thanks, Mom.").
+            if name.count == 1 {
+                let k = tokens.firstIndex(of: name[0]) ?? 0
+                if initial.contains(k) { continue }
+                if let previous = tokens[..<k].last(where: { $0.kind == .word }), document.sourceResources.functionWords.contains(previous.folded)
+                    && !["of", "by", "from", "with", "at", "de", "par"].contains(previous.folded) { continue }
+                if k + 1 >= tokens.count || tokens[k + 1].kind == .punctuation { continue }
+            }
             if name.count > 1 && kept.isEmpty { continue }   // a translated place name ("North Korea")
             // A single name also rendered as a name ("Russia" ⇒ "Russie" beside "russe").
             if name.count == 1, bead.target.tokens.contains(where: {

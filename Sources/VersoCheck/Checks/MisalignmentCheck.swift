@@ -1,6 +1,6 @@
 /// A bead whose alignment confidence says the pair is probably not a translation of each other
 /// (score below 0.3), or — for pairs with no score, from a translation memory — whose words
-/// barely meet: under 15 % of the words on either side have a counterpart (needs a dictionary).
+/// barely meet: under 10 % of the content words on both sides have a counterpart (needs a dictionary).
 struct MisalignmentCheck: Check {
     static let info = CheckInfo(
         code: "misalignment", category: .accuracy, severity: .major,
@@ -23,12 +23,14 @@ struct MisalignmentCheck: Check {
             guard document.lexicon is CheckDictionary, bead.source.words.count >= 5, bead.target.words.count >= 5 else { continue }
             let s = Coverage(of: bead.source, in: bead.target, lexicon: document.lexicon, sourceToTarget: true)
             let t = Coverage(of: bead.target, in: bead.source, lexicon: document.lexicon, sourceToTarget: false)
-            func share(_ c: Coverage, _ side: SideAnalysis) -> Double {
-                let words = side.tokens.indices.filter { side.tokens[$0].kind == .word }
+            // Content words only: function words have no dictionary entries.
+            func share(_ c: Coverage, _ side: SideAnalysis, _ stop: Set<String>) -> Double {
+                let words = side.tokens.indices.filter { side.tokens[$0].kind != .punctuation && side.tokens[$0].folded.count >= 3 && !stop.contains(side.tokens[$0].folded) }
                 return Double(words.filter { c.covered[$0] }.count) / Double(max(words.count, 1))
             }
-            let coverage = min(share(s, bead.source), share(t, bead.target))
-            if coverage < 0.15 {
+            let coverage = max(share(s, bead.source, document.sourceResources.functionWords),
+                               share(t, bead.target, document.targetResources.functionWords))
+            if coverage < 0.1 {
                 findings.append(Self.info.finding(
                     bead: bead.index, "only \(Int(coverage * 100)) % of the words have a counterpart: the pair is probably not a translation",
                     side: .both))

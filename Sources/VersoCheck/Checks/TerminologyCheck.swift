@@ -30,13 +30,13 @@ struct TerminologyCheck: Check {
         return findings
     }
 
-    /// The same source sentence (4+ words) translated two ways.
+    /// The same source sentence (6+ words) translated two ways.
     private func repeatedSentences(_ document: CheckDocument) -> [Finding] {
         var first: [String: (Int, String)] = [:]
         var findings: [Finding] = []
         for bead in document.beads where !bead.isOmission && !bead.isAddition {
             let words = CheckText.foldedWords(bead.source.text)
-            guard words.count >= 4 else { continue }
+            guard words.count >= 6 else { continue }
             let key = words.joined(separator: " ")
             let rendering = CheckText.foldedWords(bead.target.text).joined(separator: " ")
             if let (index, earlier) = first[key] {

@@ -66,9 +66,11 @@ public final class JSONLReader: UnitReader {
                                message: flag.message ?? "", side: flag.side ?? .both, span: span,
                                suggestion: flag.suggestion, bead: units)
             }
-            try body(TranslationUnit(source: line.source.joined(separator: " "), target: line.target.joined(separator: " "),
-                                     score: line.score, findings: findings, sourceIndices: line.source_index ?? [],
-                                     targetIndices: line.target_index ?? [], notes: line.notes ?? [], document: line.document))
+            var unit = TranslationUnit(source: line.source.joined(separator: " "), target: line.target.joined(separator: " "),
+                                       score: line.score, findings: findings, sourceIndices: line.source_index ?? [],
+                                       targetIndices: line.target_index ?? [], notes: line.notes ?? [], document: line.document)
+            if line.source.count > 1 || line.target.count > 1 { (unit.sourceSegments, unit.targetSegments) = (line.source, line.target) }
+            try body(unit)
             units += 1
         }
     }

@@ -68,8 +68,8 @@ public struct JSONLWriter: UnitWriter {
     public mutating func write(_ unit: TranslationUnit) throws -> Bool {
         guard counts.admit(unit, options) else { return false }
         var parts = [
-            "\"source\": " + Self.array(unit.source.isEmpty ? [] : [Self.quoted(unit.source)]),
-            "\"target\": " + Self.array(unit.target.isEmpty ? [] : [Self.quoted(unit.target)]),
+            "\"source\": " + Self.array(unit.sides.source.map(Self.quoted)),
+            "\"target\": " + Self.array(unit.sides.target.map(Self.quoted)),
             "\"source_index\": " + Self.array(unit.sourceIndices.map(String.init)),
             "\"target_index\": " + Self.array(unit.targetIndices.map(String.init)),
             "\"score\": " + (ScoreText.string(unit.score) ?? "null"),
