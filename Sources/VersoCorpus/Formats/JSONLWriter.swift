@@ -34,21 +34,28 @@ public struct JSONLWriter: UnitWriter {
     /// A JSON string literal: quotes, backslash and every control character escaped, plus U+2028
     /// and U+2029 (which JavaScript once refused in strings).
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v == 0x22 || v == 0x5C {
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            } else if v < 0x20 || v == 0x2028 || v == 0x2029 {
-                let short: [UInt32: String] = [0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"]
-                out += short[v] ?? "\\u" + String(format: "%04x", v)
-            } else {
-                out.unicodeScalars.append(scalar)
+        let bytes = Array(s.utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + 2)
+        out.append(0x22)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x22, 0x5C: out += [0x5C, b]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case ..<0x20: out += Array(String(format: "\\u%04x", Int(b)).utf8)
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 2
+            default: out.append(b)
             }
+            i += 1
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }

@@ -63,8 +63,7 @@ enum ScoreText {
 
     /// Parses a score written by any tool (`0.93`, `.5`, `1e-2`); nil when it is not a finite number.
     static func parse(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let value = Double(trimmed), value.isFinite else { return nil }
+        guard let value = Double(text) ?? Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else { return nil }
         return value
     }
 }
