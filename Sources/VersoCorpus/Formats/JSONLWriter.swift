@@ -13,7 +13,7 @@ import Foundation
 /// arrays for an empty side). `score` is `null` when unknown, `span` `null` when the finding has
 /// none. Beyond the contract, flags carry `category` (and `suggestion` when there is one) and the
 /// object carries `notes` and `document` when present, so `JSONLReader` gets the unit back whole.
-public struct JSONLWriter: UnitWriter {
+public struct JSONLWriter: LanguageFreeWriter {
     public let options: ExportOptions
     private let output: TextOutput
     public private(set) var counts = WriterCounts()
@@ -23,12 +23,9 @@ public struct JSONLWriter: UnitWriter {
         self.output = output
     }
 
-    /// A whole JSONL document in memory.
-    public static func render(_ units: [TranslationUnit], options: ExportOptions = ExportOptions()) throws -> (text: String, counts: WriterCounts) {
-        let output = StringOutput()
-        var writer = JSONLWriter(options: options, output: output)
-        try writer.writeAll(units)
-        return (output.text, writer.counts)
+    /// The header is not used: this format names no languages.
+    public init(header: CorpusHeader, options: ExportOptions, output: TextOutput) {
+        self.init(options: options, output: output)
     }
 
     /// A JSON string literal: quotes, backslash and every control character escaped, plus U+2028

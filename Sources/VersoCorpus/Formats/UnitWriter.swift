@@ -26,6 +26,58 @@ extension UnitWriter {
     }
 }
 
+/// A writer of one document to one `TextOutput` (every format but Moses).
+public protocol DocumentWriter: UnitWriter {
+    init(header: CorpusHeader, options: ExportOptions, output: TextOutput)
+}
+
+extension DocumentWriter {
+    /// A whole document in memory.
+    ///
+    /// - Complexity: O(total text length).
+    public static func render(_ units: [TranslationUnit], header: CorpusHeader,
+                              options: ExportOptions = ExportOptions()) throws -> (text: String, counts: WriterCounts) {
+        let output = StringOutput()
+        var writer = Self(header: header, options: options, output: output)
+        try writer.writeAll(units)
+        return (output.text, writer.counts)
+    }
+}
+
+/// A document writer that does not use the header's languages (TSV, JSONL).
+public protocol LanguageFreeWriter: DocumentWriter {}
+
+extension LanguageFreeWriter {
+    /// A whole document in memory, without a header.
+    public static func render(_ units: [TranslationUnit], options: ExportOptions = ExportOptions()) throws -> (text: String, counts: WriterCounts) {
+        try render(units, header: CorpusHeader(sourceLanguage: "und", targetLanguage: "und"), options: options)
+    }
+}
+
+/// What the XML writers (TMX, XLIFF) track while writing: the escaper, the unit number and counts.
+struct XMLWriterState {
+    var escaper: XMLEscaper
+    private var writerCounts = WriterCounts()
+    /// 1-based number of the unit being written (also counts units left out).
+    private(set) var unitNumber = 0
+
+    init(options: ExportOptions) { escaper = XMLEscaper(policy: options.invalidCharacters) }
+
+    /// Counts, with the characters the escaper replaced.
+    var counts: WriterCounts {
+        var c = writerCounts
+        c.replacedCharacters = escaper.replaced
+        return c
+    }
+
+    /// Starts the next unit; false when it is left out (see `WriterCounts.admit`).
+    mutating func next(_ unit: TranslationUnit, _ options: ExportOptions) -> Bool {
+        unitNumber += 1
+        escaper.unitNumber = unitNumber
+        return writerCounts.admit(unit, options)
+    }
+}
+
 /// What a writer did.
 public struct WriterCounts: Sendable, Equatable {
     /// Units written.
