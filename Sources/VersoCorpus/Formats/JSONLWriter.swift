@@ -1,7 +1,8 @@
 import VersoCheck
 import Foundation
 
-/// Writes JSON lines in the alignment contract, one object a unit:
+/// Writes JSON lines in the alignment contract (as `verso align --format jsonl`): when made with
+/// a header, a first line `{"signature": "…"}`, then one object a unit:
 ///
 /// ```
 /// {"source": ["…"], "target": ["…"], "source_index": [3], "target_index": [3, 4], "score": 0.93,
@@ -15,17 +16,23 @@ import Foundation
 /// object carries `notes` and `document` when present, so `JSONLReader` gets the unit back whole.
 public struct JSONLWriter: LanguageFreeWriter {
     public let options: ExportOptions
+    /// Gives the signature line; nil writes none.
+    public let header: CorpusHeader?
     private let output: TextOutput
     public private(set) var counts = WriterCounts()
 
     public init(options: ExportOptions = ExportOptions(), output: TextOutput) {
-        self.options = options
-        self.output = output
+        self.init(header: nil, options: options, output: output)
     }
 
-    /// The header is not used: this format names no languages.
     public init(header: CorpusHeader, options: ExportOptions, output: TextOutput) {
-        self.init(options: options, output: output)
+        self.init(header: Optional(header), options: options, output: output)
+    }
+
+    private init(header: CorpusHeader?, options: ExportOptions, output: TextOutput) {
+        self.header = header
+        self.options = options
+        self.output = output
     }
 
     /// A JSON string literal: quotes, backslash and every control character escaped, plus U+2028
@@ -66,7 +73,9 @@ public struct JSONLWriter: LanguageFreeWriter {
         return "{" + parts.joined(separator: ", ") + "}"
     }
 
-    public mutating func begin() throws {}
+    public mutating func begin() throws {
+        if let header { try output.write("{\"signature\": \(Self.quoted(header.signature.description))}\n") }
+    }
 
     @discardableResult
     public mutating func write(_ unit: TranslationUnit) throws -> Bool {

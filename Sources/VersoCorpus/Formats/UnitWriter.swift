@@ -44,13 +44,18 @@ extension DocumentWriter {
     }
 }
 
-/// A document writer that does not use the header's languages (TSV, JSONL).
-public protocol LanguageFreeWriter: DocumentWriter {}
+/// A document writer that can do without a header (TSV, JSONL).
+public protocol LanguageFreeWriter: DocumentWriter {
+    init(options: ExportOptions, output: TextOutput)
+}
 
 extension LanguageFreeWriter {
     /// A whole document in memory, without a header.
     public static func render(_ units: [TranslationUnit], options: ExportOptions = ExportOptions()) throws -> (text: String, counts: WriterCounts) {
-        try render(units, header: CorpusHeader(sourceLanguage: "und", targetLanguage: "und"), options: options)
+        let output = StringOutput()
+        var writer = Self(options: options, output: output)
+        try writer.writeAll(units)
+        return (output.text, writer.counts)
     }
 }
 
