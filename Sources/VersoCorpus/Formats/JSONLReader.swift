@@ -53,6 +53,7 @@ public final class JSONLReader: UnitReader {
     public func read(_ body: (TranslationUnit) throws -> Void) throws {
         let decoder = JSONDecoder()
         var units = 0
+        signature = nil
         try LineReader(input).forEachLine { text, number in
             guard !text.allSatisfy(\.isWhitespace) else { return }
             if units == 0, signature == nil, let first = try? decoder.decode(SignatureLine.self, from: Data(text.utf8)), first.source == nil {

@@ -102,6 +102,8 @@ public final class TMXReader: UnitReader {
     ///   column), entity declarations, a root element other than `<tmx>`; or what `body` throws.
     /// - Complexity: O(file size) time; memory bounded by the largest `<tu>`.
     public func read(_ body: (TranslationUnit) throws -> Void) throws {
+        (header, units, oneSided, skipped, ignoredVariants, roles) = (Header(), 0, 0, 0, 0, [:])
+        (sourceLanguage, targetLanguage) = (options.sourceLanguage, options.targetLanguage)
         try withoutActuallyEscaping(body) { body in
             let handler = Handler(reader: self, body: body)
             try SafeXML.parse(input, handler: handler)

@@ -71,6 +71,7 @@ public final class TSVReader: UnitReader {
     /// - Complexity: O(input size); memory bounded by the longest line.
     public func read(_ body: (TranslationUnit) throws -> Void) throws {
         var units = 0
+        (hadHeader, blankLines) = (false, 0)
         try LineReader(input).forEachLine { line, number in
             if line.isEmpty { blankLines += 1; return }
             let fields = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
