@@ -36,7 +36,7 @@ from translate.storage import tmx
 path, ours = sys.argv[1], sys.argv[2]
 store = tmx.tmxfile.parsefile(path)
 theirs = [u for u in store.units if not u.isheader()]
-verso = [json.loads(line) for line in open(ours, encoding="utf-8") if line.strip()]
+verso = [o for o in (json.loads(line) for line in open(ours, encoding="utf-8") if line.strip()) if "source" in o]
 same = 0
 for i, (u, v) in enumerate(zip(theirs, verso)):
     source, target = " ".join(v["source"]), " ".join(v["target"])

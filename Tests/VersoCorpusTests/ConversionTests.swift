@@ -79,6 +79,15 @@ final class ConversionTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["broken.tsv", "out.jsonl"])
     }
 
+    func testSpecialFilesAreNotReplaced() throws {
+        let input = try Fixtures.file("a\tb\n", name: "p.tsv")
+        let error = Fixtures.versoError { _ = try Conversion(input: input.path, from: .tsv, output: "/dev/null", to: .tsv).run() }
+        XCTAssertEqual(error?.kind, .usage)
+        var info = stat()
+        XCTAssertEqual(lstat("/dev/null", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR)
+    }
+
     func testEmptyInputGivesAnEmptyValidDocument() throws {
         let input = try Fixtures.file("", name: "empty.tsv")
         let output = input.deletingLastPathComponent().appendingPathComponent("empty.tmx")

@@ -18,6 +18,9 @@ final class TMXReaderTests: XCTestCase {
         XCTAssertEqual(reader.oneSided, 0, "the empty side was written as an empty <seg>")
         let second = try TMXWriter.render(units, header: Fixtures.header, options: ExportOptions(keepEmpty: true)).text
         XCTAssertEqual(second, first)
+        XCTAssertEqual(try reader.readAll(), units, "a reader can read again")
+        XCTAssertEqual(reader.units, units.count)
+        XCTAssertEqual(reader.header.props.count, 1)
     }
 
     func testUnpairedBracketNotesStayNotes() throws {

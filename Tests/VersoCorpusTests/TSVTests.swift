@@ -143,6 +143,21 @@ final class JSONLTests: XCTestCase {
         XCTAssertEqual(try JSONLReader(.data(Data(text.utf8), name: "t.jsonl")).readAll(), Fixtures.units)
     }
 
+    func testSignatureLineFromAHeader() throws {
+        let (text, _) = try JSONLWriter.render(Fixtures.kept, header: Fixtures.header)
+        XCTAssertTrue(text.hasPrefix("{\"signature\": \"verso:0.1.0|icu:72.1|unicode:15.0|aligner:test\"}\n{\"source\""))
+        let reader = JSONLReader(.data(Data(text.utf8), name: "t"))
+        XCTAssertEqual(try reader.readAll(), Fixtures.kept)
+        XCTAssertEqual(reader.signature, Fixtures.header.signature.description)
+    }
+
+    func testStringEscaping() throws {
+        let text = "q\" b\\ n\n t\t c\u{1} ls\u{2028} é😀"
+        let quoted = JSONLWriter.quoted(text)
+        XCTAssertEqual(quoted, #""q\" b\\ n\n t\t c\u0001 ls\u2028 é😀""#)
+        XCTAssertEqual(try JSONDecoder().decode(String.self, from: Data(quoted.utf8)), text)
+    }
+
     func testSentenceListsAreJoinedWithOneSpace() throws {
         let line = #"{"source": ["One.", "Two."], "target": ["Un et deux."], "source_index": [0, 1], "target_index": [0], "score": 0.8, "flags": [{"code": "x", "severity": "minor", "message": "m", "side": "source", "span": null}]}"#
         let units = try JSONLReader(.data(Data(line.utf8), name: "t")).readAll()

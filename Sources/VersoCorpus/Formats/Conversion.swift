@@ -121,7 +121,7 @@ public struct Conversion: Sendable {
             case .tmx: return (TMXWriter(header: header, options: options, output: file), [file])
             case .xliff: return (XLIFFWriter(header: header, options: options, output: file), [file])
             case .tsv: return (TSVWriter(options: options, output: file), [file])
-            default: return (JSONLWriter(options: options, output: file), [file])
+            default: return (JSONLWriter(header: header, options: options, output: file), [file])
             }
         }
     }

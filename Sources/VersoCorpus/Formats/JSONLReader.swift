@@ -7,13 +7,15 @@ import VersoText
 /// optionally `source_index`, `target_index`, `score`, `flags`, `notes`, `document`.
 ///
 /// Each side's sentences are joined with one space (the bead text the checks see). A flag without
-/// `category` gets `accuracy`. Blank lines are skipped; a line that is not such an object is an
-/// error naming the line and what is wrong.
+/// `category` gets `accuracy`. A first line `{"signature": "…"}` gives `signature`. Blank lines
+/// are skipped; a line that is not such an object is an error naming the line and what is wrong.
 public final class JSONLReader: UnitReader {
     public let input: InputSource
     public let sourceLanguage: String?
     public let targetLanguage: String?
     public var remarks: [String] { [] }
+    /// The signature line's value, when the file starts with one.
+    public private(set) var signature: String?
 
     public init(_ input: InputSource, sourceLanguage: String? = nil, targetLanguage: String? = nil) {
         self.input = input
@@ -32,6 +34,11 @@ public final class JSONLReader: UnitReader {
         var document: String?
     }
 
+    private struct SignatureLine: Decodable {
+        var signature: String
+        var source: [String]?
+    }
+
     private struct Flag: Decodable {
         var code: String
         var severity: Severity
@@ -46,8 +53,13 @@ public final class JSONLReader: UnitReader {
     public func read(_ body: (TranslationUnit) throws -> Void) throws {
         let decoder = JSONDecoder()
         var units = 0
+        signature = nil
         try LineReader(input).forEachLine { text, number in
             guard !text.allSatisfy(\.isWhitespace) else { return }
+            if units == 0, signature == nil, let first = try? decoder.decode(SignatureLine.self, from: Data(text.utf8)), first.source == nil {
+                signature = first.signature
+                return
+            }
             let line: Line
             do { line = try decoder.decode(Line.self, from: Data(text.utf8)) } catch {
                 throw VersoError(.badData, "line \(number) is not a pair object: \(Self.explain(error))", file: input.name,

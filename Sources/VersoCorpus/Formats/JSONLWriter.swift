@@ -1,7 +1,8 @@
 import VersoCheck
 import Foundation
 
-/// Writes JSON lines in the alignment contract, one object a unit:
+/// Writes JSON lines in the alignment contract (as `verso align --format jsonl`): when made with
+/// a header, a first line `{"signature": "…"}`, then one object a unit:
 ///
 /// ```
 /// {"source": ["…"], "target": ["…"], "source_index": [3], "target_index": [3, 4], "score": 0.93,
@@ -13,42 +14,52 @@ import Foundation
 /// arrays for an empty side). `score` is `null` when unknown, `span` `null` when the finding has
 /// none. Beyond the contract, flags carry `category` (and `suggestion` when there is one) and the
 /// object carries `notes` and `document` when present, so `JSONLReader` gets the unit back whole.
-public struct JSONLWriter: UnitWriter {
+public struct JSONLWriter: LanguageFreeWriter {
     public let options: ExportOptions
+    /// Gives the signature line; nil writes none.
+    public let header: CorpusHeader?
     private let output: TextOutput
     public private(set) var counts = WriterCounts()
 
     public init(options: ExportOptions = ExportOptions(), output: TextOutput) {
-        self.options = options
-        self.output = output
+        self.init(header: nil, options: options, output: output)
     }
 
-    /// A whole JSONL document in memory.
-    public static func render(_ units: [TranslationUnit], options: ExportOptions = ExportOptions()) throws -> (text: String, counts: WriterCounts) {
-        let output = StringOutput()
-        var writer = JSONLWriter(options: options, output: output)
-        try writer.writeAll(units)
-        return (output.text, writer.counts)
+    public init(header: CorpusHeader, options: ExportOptions, output: TextOutput) {
+        self.init(header: Optional(header), options: options, output: output)
+    }
+
+    private init(header: CorpusHeader?, options: ExportOptions, output: TextOutput) {
+        self.header = header
+        self.options = options
+        self.output = output
     }
 
     /// A JSON string literal: quotes, backslash and every control character escaped, plus U+2028
     /// and U+2029 (which JavaScript once refused in strings).
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v == 0x22 || v == 0x5C {
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            } else if v < 0x20 || v == 0x2028 || v == 0x2029 {
-                let short: [UInt32: String] = [0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"]
-                out += short[v] ?? "\\u" + String(format: "%04x", v)
-            } else {
-                out.unicodeScalars.append(scalar)
+        let bytes = Array(s.utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + 2)
+        out.append(0x22)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x22, 0x5C: out += [0x5C, b]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case ..<0x20: out += Array(String(format: "\\u%04x", Int(b)).utf8)
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 2
+            default: out.append(b)
             }
+            i += 1
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
@@ -62,7 +73,9 @@ public struct JSONLWriter: UnitWriter {
         return "{" + parts.joined(separator: ", ") + "}"
     }
 
-    public mutating func begin() throws {}
+    public mutating func begin() throws {
+        if let header { try output.write("{\"signature\": \(Self.quoted(header.signature.description))}\n") }
+    }
 
     @discardableResult
     public mutating func write(_ unit: TranslationUnit) throws -> Bool {

@@ -14,9 +14,10 @@ import VersoText
 /// 2. The parser runs with `shouldResolveExternalEntities = false`: a DOCTYPE naming an external
 ///    DTD (`<!DOCTYPE tmx SYSTEM "tmx14.dtd">`, common in real memories) is accepted but the DTD
 ///    is never opened or fetched (checked with strace on libxml2 2.9).
-/// 3. Any parser error or warning stops the read — an undeclared entity such as `&nbsp;` or one
-///    defined only in the unread DTD would otherwise vanish silently from the text — and becomes a
-///    `VersoError` with the line and column.
+/// 3. Any parser error stops the read and becomes a `VersoError` with the line and column; so does
+///    the warning for an undeclared entity (such as `&nbsp;`, or one defined only in the unread
+///    DTD), whose text would otherwise vanish silently. Harmless warnings (an odd `xml:lang`
+///    value, a relative namespace URI) are ignored.
 ///
 /// The parser is FoundationXML's `XMLParser` (libxml2 underneath), fed from a stream, so memory
 /// does not grow with the file.
@@ -47,7 +48,7 @@ enum SafeXML {
                              file: input.name, line: problem.line,
                              fix: "repair the file (xmllint --noout \(input.name) shows every error)")
         }
-        if !finished && handler.xmlProblem == nil {
+        if !finished {
             throw VersoError(.badData, "the XML parser stopped at line \(parser.lineNumber), column \(parser.columnNumber)",
                              file: input.name, line: parser.lineNumber, fix: "check the file with xmllint --noout \(input.name)")
         }

@@ -102,6 +102,8 @@ public final class TMXReader: UnitReader {
     ///   column), entity declarations, a root element other than `<tmx>`; or what `body` throws.
     /// - Complexity: O(file size) time; memory bounded by the largest `<tu>`.
     public func read(_ body: (TranslationUnit) throws -> Void) throws {
+        (header, units, oneSided, skipped, ignoredVariants, roles) = (Header(), 0, 0, 0, 0, [:])
+        (sourceLanguage, targetLanguage) = (options.sourceLanguage, options.targetLanguage)
         try withoutActuallyEscaping(body) { body in
             let handler = Handler(reader: self, body: body)
             try SafeXML.parse(input, handler: handler)
@@ -109,6 +111,18 @@ public final class TMXReader: UnitReader {
     }
 
     // MARK: - Building units
+
+    fileprivate enum Role { case source, target, other }
+    /// Roles of the language tags met, once both languages are known (tags repeat on every unit).
+    private var roles: [String: Role] = [:]
+
+    private func role(_ tag: String) -> Role {
+        if let known = roles[tag] { return known }
+        var found = Role.other
+        if let s = sourceLanguage, LanguageTag.matches(tag, s) { found = .source } else if let t = targetLanguage, LanguageTag.matches(tag, t) { found = .target }
+        if sourceLanguage != nil && targetLanguage != nil { roles[tag] = found }
+        return found
+    }
 
     fileprivate struct Variant {
         var language: String?
@@ -140,12 +154,10 @@ public final class TMXReader: UnitReader {
         }
         var source: String?, target: String?
         for variant in pending.variants {
-            if let language = variant.language, let s = sourceLanguage, source == nil, LanguageTag.matches(language, s) {
-                source = variant.text
-            } else if let language = variant.language, let t = targetLanguage, target == nil, LanguageTag.matches(language, t) {
-                target = variant.text
-            } else {
-                ignoredVariants += 1
+            switch variant.language.map(role) {
+            case .source? where source == nil: source = variant.text
+            case .target? where target == nil: target = variant.text
+            default: ignoredVariants += 1
             }
         }
         guard source != nil || target != nil else {

@@ -18,34 +18,19 @@ import VersoText
 /// Units with an empty side are left out (and counted) unless `ExportOptions.keepEmpty`; then the
 /// `<seg>` is empty. Text is escaped by `XMLEscaper` (see `InvalidCharacterPolicy` for control
 /// characters).
-public struct TMXWriter: UnitWriter {
+public struct TMXWriter: DocumentWriter {
     public let header: CorpusHeader
     public let options: ExportOptions
     private let output: TextOutput
-    private var escaper: XMLEscaper
-    private var units = 0
-    private var writerCounts = WriterCounts()
+    private var state: XMLWriterState
 
-    public var counts: WriterCounts {
-        var c = writerCounts
-        c.replacedCharacters = escaper.replaced
-        return c
-    }
+    public var counts: WriterCounts { state.counts }
 
     public init(header: CorpusHeader, options: ExportOptions = ExportOptions(), output: TextOutput) {
         self.header = header
         self.options = options
         self.output = output
-        escaper = XMLEscaper(policy: options.invalidCharacters)
-    }
-
-    /// A whole TMX document in memory.
-    public static func render(_ units: [TranslationUnit], header: CorpusHeader,
-                              options: ExportOptions = ExportOptions()) throws -> (text: String, counts: WriterCounts) {
-        let output = StringOutput()
-        var writer = TMXWriter(header: header, options: options, output: output)
-        try writer.writeAll(units)
-        return (output.text, writer.counts)
+        state = XMLWriterState(options: options)
     }
 
     public mutating func begin() throws {
@@ -56,19 +41,17 @@ public struct TMXWriter: UnitWriter {
             ("srclang", header.sourceLanguage), ("datatype", "plaintext"), ("creationdate", header.tmxCreationDate),
         ]
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header"
-        for (name, value) in attributes { text += " \(name)=\"\(try escaper.attribute(value))\"" }
-        text += ">\n    <prop type=\"x-verso-signature\">\(try escaper.content(header.signature.description))</prop>\n  </header>\n  <body>\n"
+        for (name, value) in attributes { text += " \(name)=\"\(try state.escaper.attribute(value))\"" }
+        text += ">\n    <prop type=\"x-verso-signature\">\(try state.escaper.content(header.signature.description))</prop>\n  </header>\n  <body>\n"
         try output.write(text)
     }
 
     @discardableResult
     public mutating func write(_ unit: TranslationUnit) throws -> Bool {
-        units += 1
-        escaper.unitNumber = units
-        guard writerCounts.admit(unit, options) else { return false }
+        guard state.next(unit, options) else { return false }
         var text = "    <tu>\n"
         func prop(_ type: String, _ value: String) throws {
-            text += "      <prop type=\"\(type)\">\(try escaper.content(value))</prop>\n"
+            text += "      <prop type=\"\(type)\">\(try state.escaper.content(value))</prop>\n"
         }
         if let score = ScoreText.string(unit.score) { try prop("x-verso-score", score) }
         if !unit.findings.isEmpty {
@@ -79,10 +62,10 @@ public struct TMXWriter: UnitWriter {
         if !unit.targetIndices.isEmpty { try prop("x-verso-target-index", unit.targetIndices.map(String.init).joined(separator: " ")) }
         if let document = unit.document { try prop("x-verso-document", document) }
         for note in unit.notes + unit.findings.map(FindingCodec.tmxNote) {
-            text += "      <note>\(try escaper.content(note))</note>\n"
+            text += "      <note>\(try state.escaper.content(note))</note>\n"
         }
         for (language, segment) in [(header.sourceLanguage, unit.source), (header.targetLanguage, unit.target)] {
-            text += "      <tuv xml:lang=\"\(try escaper.attribute(language))\"><seg>\(try escaper.content(segment))</seg></tuv>\n"
+            text += "      <tuv xml:lang=\"\(try state.escaper.attribute(language))\"><seg>\(try state.escaper.content(segment))</seg></tuv>\n"
         }
         text += "    </tu>\n"
         try output.write(text)

@@ -39,7 +39,7 @@ public final class TSVReader: UnitReader {
 
     /// `field` with `\\`, `\t`, `\n`, `\r` turned back into the characters.
     public static func unescape(_ field: String) -> String {
-        guard field.contains("\\") else { return field }
+        guard field.utf8.contains(0x5C) else { return field }
         var out = String.UnicodeScalarView()
         var escaped = false
         for scalar in field.unicodeScalars {
@@ -71,9 +71,10 @@ public final class TSVReader: UnitReader {
     /// - Complexity: O(input size); memory bounded by the longest line.
     public func read(_ body: (TranslationUnit) throws -> Void) throws {
         var units = 0
+        (hadHeader, blankLines) = (false, 0)
         try LineReader(input).forEachLine { line, number in
             if line.isEmpty { blankLines += 1; return }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             if number == 1 {
                 hadHeader = header == .present || (header == .auto && isHeader(fields))
                 if hadHeader { return }

@@ -4,7 +4,7 @@
 /// every unit stays on one line with exactly four fields. `score` is empty when unknown; `codes`
 /// lists the finding codes separated by commas (empty when none). With `ExportOptions.tsvHeader`
 /// the first line is `source<TAB>target<TAB>score<TAB>codes`.
-public struct TSVWriter: UnitWriter {
+public struct TSVWriter: LanguageFreeWriter {
     /// The header line's fields.
     public static let headerFields = ["source", "target", "score", "codes"]
 
@@ -17,12 +17,9 @@ public struct TSVWriter: UnitWriter {
         self.output = output
     }
 
-    /// A whole TSV document in memory.
-    public static func render(_ units: [TranslationUnit], options: ExportOptions = ExportOptions()) throws -> (text: String, counts: WriterCounts) {
-        let output = StringOutput()
-        var writer = TSVWriter(options: options, output: output)
-        try writer.writeAll(units)
-        return (output.text, writer.counts)
+    /// The header is not used: this format names no languages.
+    public init(header: CorpusHeader, options: ExportOptions, output: TextOutput) {
+        self.init(options: options, output: output)
     }
 
     /// `field` with backslash, TAB, LF and CR escaped.

@@ -29,9 +29,16 @@ public final class AtomicFileOutput: TextOutput {
     private static let chunk = 1 << 20
 
     /// Creates the temporary file beside `path`.
-    /// - Throws: `VersoError` (.io) when the folder does not exist or is not writable.
+    /// - Throws: `VersoError` (.io) when the folder does not exist or is not writable, (.usage)
+    ///   when `path` is a folder, a device (`/dev/null`), a pipe or anything but a regular file:
+    ///   renaming over it would replace it.
     public init(path: String) throws {
         self.path = path
+        var info = stat()
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            throw VersoError(.usage, "is not a regular file; outputs are written to a temporary file renamed over the target",
+                             file: path, fix: "give the path of a file to create or replace")
+        }
         let url = URL(fileURLWithPath: path)
         temporaryPath = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).verso-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path

@@ -26,6 +26,63 @@ extension UnitWriter {
     }
 }
 
+/// A writer of one document to one `TextOutput` (every format but Moses).
+public protocol DocumentWriter: UnitWriter {
+    init(header: CorpusHeader, options: ExportOptions, output: TextOutput)
+}
+
+extension DocumentWriter {
+    /// A whole document in memory.
+    ///
+    /// - Complexity: O(total text length).
+    public static func render(_ units: [TranslationUnit], header: CorpusHeader,
+                              options: ExportOptions = ExportOptions()) throws -> (text: String, counts: WriterCounts) {
+        let output = StringOutput()
+        var writer = Self(header: header, options: options, output: output)
+        try writer.writeAll(units)
+        return (output.text, writer.counts)
+    }
+}
+
+/// A document writer that can do without a header (TSV, JSONL).
+public protocol LanguageFreeWriter: DocumentWriter {
+    init(options: ExportOptions, output: TextOutput)
+}
+
+extension LanguageFreeWriter {
+    /// A whole document in memory, without a header.
+    public static func render(_ units: [TranslationUnit], options: ExportOptions = ExportOptions()) throws -> (text: String, counts: WriterCounts) {
+        let output = StringOutput()
+        var writer = Self(options: options, output: output)
+        try writer.writeAll(units)
+        return (output.text, writer.counts)
+    }
+}
+
+/// What the XML writers (TMX, XLIFF) track while writing: the escaper, the unit number and counts.
+struct XMLWriterState {
+    var escaper: XMLEscaper
+    private var writerCounts = WriterCounts()
+    /// 1-based number of the unit being written (also counts units left out).
+    private(set) var unitNumber = 0
+
+    init(options: ExportOptions) { escaper = XMLEscaper(policy: options.invalidCharacters) }
+
+    /// Counts, with the characters the escaper replaced.
+    var counts: WriterCounts {
+        var c = writerCounts
+        c.replacedCharacters = escaper.replaced
+        return c
+    }
+
+    /// Starts the next unit; false when it is left out (see `WriterCounts.admit`).
+    mutating func next(_ unit: TranslationUnit, _ options: ExportOptions) -> Bool {
+        unitNumber += 1
+        escaper.unitNumber = unitNumber
+        return writerCounts.admit(unit, options)
+    }
+}
+
 /// What a writer did.
 public struct WriterCounts: Sendable, Equatable {
     /// Units written.
@@ -63,8 +120,7 @@ enum ScoreText {
 
     /// Parses a score written by any tool (`0.93`, `.5`, `1e-2`); nil when it is not a finite number.
     static func parse(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let value = Double(trimmed), value.isFinite else { return nil }
+        guard let value = Double(text) ?? Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else { return nil }
         return value
     }
 }

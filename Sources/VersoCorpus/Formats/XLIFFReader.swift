@@ -27,6 +27,7 @@ public final class XLIFFReader: UnitReader {
     ///   than `<xliff>`, XLIFF 1.x; or what `body` throws.
     /// - Complexity: O(file size); memory bounded by the largest `<unit>`.
     public func read(_ body: (TranslationUnit) throws -> Void) throws {
+        (sourceLanguage, targetLanguage, fileMetadata) = (nil, nil, [:])
         try withoutActuallyEscaping(body) { body in
             try SafeXML.parse(input, handler: Handler(reader: self, body: body), namespaces: true)
         }

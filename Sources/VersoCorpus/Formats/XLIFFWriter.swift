@@ -17,37 +17,22 @@ import VersoCheck
 /// by `InvalidCharacterPolicy` elsewhere. An empty target (with `keepEmpty`) is left out and the
 /// segment is `state="initial"`. A document with no unit holds one empty `<group>`, since a
 /// `<file>` needs a unit or a group.
-public struct XLIFFWriter: UnitWriter {
+public struct XLIFFWriter: DocumentWriter {
     public static let namespace = "urn:oasis:names:tc:xliff:document:2.0"
     public static let metadataNamespace = "urn:oasis:names:tc:xliff:metadata:2.0"
 
     public let header: CorpusHeader
     public let options: ExportOptions
     private let output: TextOutput
-    private var escaper: XMLEscaper
-    private var units = 0
-    private var writerCounts = WriterCounts()
+    private var state: XMLWriterState
 
-    public var counts: WriterCounts {
-        var c = writerCounts
-        c.replacedCharacters = escaper.replaced
-        return c
-    }
+    public var counts: WriterCounts { state.counts }
 
     public init(header: CorpusHeader, options: ExportOptions = ExportOptions(), output: TextOutput) {
         self.header = header
         self.options = options
         self.output = output
-        escaper = XMLEscaper(policy: options.invalidCharacters)
-    }
-
-    /// A whole XLIFF document in memory.
-    public static func render(_ units: [TranslationUnit], header: CorpusHeader,
-                              options: ExportOptions = ExportOptions()) throws -> (text: String, counts: WriterCounts) {
-        let output = StringOutput()
-        var writer = XLIFFWriter(header: header, options: options, output: output)
-        try writer.writeAll(units)
-        return (output.text, writer.counts)
+        state = XMLWriterState(options: options)
     }
 
     static func priority(_ severity: Severity) -> Int {
@@ -64,7 +49,7 @@ public struct XLIFFWriter: UnitWriter {
         guard !entries.isEmpty else { return "" }
         var text = "\(indent)<mda:metadata>\n\(indent)  <mda:metaGroup category=\"x-verso\">\n"
         for (type, value) in entries {
-            text += "\(indent)    <mda:meta type=\"\(type)\">\(try escaper.content(value))</mda:meta>\n"
+            text += "\(indent)    <mda:meta type=\"\(type)\">\(try state.escaper.content(value))</mda:meta>\n"
         }
         return text + "\(indent)  </mda:metaGroup>\n\(indent)</mda:metadata>\n"
     }
@@ -72,9 +57,9 @@ public struct XLIFFWriter: UnitWriter {
     public mutating func begin() throws {
         try header.validateLanguages()
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"\(Self.namespace)\" xmlns:mda=\"\(Self.metadataNamespace)\" version=\"2.0\""
-        text += " srcLang=\"\(try escaper.attribute(header.sourceLanguage))\" trgLang=\"\(try escaper.attribute(header.targetLanguage))\">\n"
+        text += " srcLang=\"\(try state.escaper.attribute(header.sourceLanguage))\" trgLang=\"\(try state.escaper.attribute(header.targetLanguage))\">\n"
         text += "  <file id=\"f1\""
-        if let document = header.document { text += " original=\"\(try escaper.attribute(document))\"" }
+        if let document = header.document { text += " original=\"\(try state.escaper.attribute(document))\"" }
         text += " xml:space=\"preserve\">\n"
         text += try metadata([("signature", header.signature.description), ("creationtool", "\(header.toolName) \(header.toolVersion)"),
                               ("creationdate", header.tmxCreationDate)], indent: "    ")
@@ -83,10 +68,8 @@ public struct XLIFFWriter: UnitWriter {
 
     @discardableResult
     public mutating func write(_ unit: TranslationUnit) throws -> Bool {
-        units += 1
-        escaper.unitNumber = units
-        guard writerCounts.admit(unit, options) else { return false }
-        var text = "    <unit id=\"u\(units)\">\n"
+        guard state.next(unit, options) else { return false }
+        var text = "    <unit id=\"u\(state.unitNumber)\">\n"
         var entries: [(String, String)] = []
         if let score = ScoreText.string(unit.score) { entries.append(("score", score)) }
         entries += unit.findings.map { ("finding", FindingCodec.descriptor($0)) }
@@ -96,23 +79,23 @@ public struct XLIFFWriter: UnitWriter {
         text += try metadata(entries, indent: "      ")
         if !unit.notes.isEmpty || !unit.findings.isEmpty {
             text += "      <notes>\n"
-            for note in unit.notes { text += "        <note>\(try escaper.content(note))</note>\n" }
+            for note in unit.notes { text += "        <note>\(try state.escaper.content(note))</note>\n" }
             for f in unit.findings {
-                text += "        <note category=\"\(try escaper.attribute(f.code))\""
+                text += "        <note category=\"\(try state.escaper.attribute(f.code))\""
                 if f.side != .both { text += " appliesTo=\"\(f.side.rawValue)\"" }
-                text += " priority=\"\(Self.priority(f.severity))\">\(try escaper.content(f.message))</note>\n"
+                text += " priority=\"\(Self.priority(f.severity))\">\(try state.escaper.content(f.message))</note>\n"
             }
             text += "      </notes>\n"
         }
         text += "      <segment state=\"\(unit.target.isEmpty ? "initial" : "translated")\">\n"
-        text += "        <source>\(try escaper.content(unit.source, codePoints: true))</source>\n"
-        if !unit.target.isEmpty { text += "        <target>\(try escaper.content(unit.target, codePoints: true))</target>\n" }
+        text += "        <source>\(try state.escaper.content(unit.source, codePoints: true))</source>\n"
+        if !unit.target.isEmpty { text += "        <target>\(try state.escaper.content(unit.target, codePoints: true))</target>\n" }
         text += "      </segment>\n    </unit>\n"
         try output.write(text)
         return true
     }
 
     public mutating func end() throws {
-        try output.write((writerCounts.written == 0 ? "    <group id=\"g1\"/>\n" : "") + "  </file>\n</xliff>\n")
+        try output.write((state.counts.written == 0 ? "    <group id=\"g1\"/>\n" : "") + "  </file>\n</xliff>\n")
     }
 }

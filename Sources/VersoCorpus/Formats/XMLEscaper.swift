@@ -41,27 +41,32 @@ struct XMLEscaper {
 
     private mutating func escape(_ s: String, attribute: Bool, codePoints: Bool) throws -> String {
         guard Self.needsWork(s, attribute: attribute) else { return s }
-        var out = ""
+        var out = [UInt8]()
         out.reserveCapacity(s.utf8.count + 16)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            case "\"" where attribute: out += "&quot;"
-            case "'" where attribute: out += "&apos;"
-            case "\t" where attribute: out += "&#9;"
-            case "\n" where attribute: out += "&#10;"
-            default:
-                if Self.isAllowed(scalar.value) {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    out += try invalid(scalar, codePoints: codePoints)
-                }
+        // Byte by byte: every character to escape is ASCII, and U+FFFE/U+FFFF are EF BF BE/BF.
+        let bytes = Array(s.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x0D: out += Array("&#13;".utf8)
+            case 0x22 where attribute: out += Array("&quot;".utf8)
+            case 0x27 where attribute: out += Array("&apos;".utf8)
+            case 0x09 where attribute: out += Array("&#9;".utf8)
+            case 0x0A where attribute: out += Array("&#10;".utf8)
+            case 0x09, 0x0A: out.append(b)
+            case ..<0x20: out += try invalid(Unicode.Scalar(b), codePoints: codePoints).utf8
+            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                out += try invalid(Unicode.Scalar(0xFF00 | UInt32(bytes[i + 2]))!, codePoints: codePoints).utf8
+                i += 2
+            default: out.append(b)
             }
+            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private mutating func invalid(_ scalar: Unicode.Scalar, codePoints: Bool) throws -> String {
