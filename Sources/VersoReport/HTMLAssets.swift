@@ -69,13 +69,13 @@ enum HTMLAssets {
     .cols th { text-align: left; font-size: 12px; font-weight: 600; color: var(--muted); padding: 7px 10px; }
     thead.sr th { height: 0; padding: 0; border: 0; font-size: 0; line-height: 0; overflow: hidden; }
     .chunk { content-visibility: auto; }
-    col.c-idx { width: 92px; } col.c-fnd { width: 30%; }
+    col.c-idx { width: 112px; } col.c-fnd { width: 30%; }
     tr.bead > * { padding: 8px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
     tr.bead:focus { outline: none; }
     tr.bead.current { background: #f2f6fb; }
     tr.bead.current > th { box-shadow: inset 3px 0 0 var(--accent); }
     tr.bead > th { font-weight: 400; text-align: left; color: var(--muted); font-size: 12px; }
-    .idx .n { display: inline-block; min-width: 26px; color: var(--ink); font-weight: 600; font-size: 13px; font-variant-numeric: tabular-nums; }
+    .idx .n { display: inline-block; min-width: 2.6em; margin-right: 4px; color: var(--ink); font-weight: 600; font-size: 13px; font-variant-numeric: tabular-nums; }
     .kind { display: inline-block; font-size: 11px; font-weight: 600; border-radius: 3px; padding: 0 4px; margin: 2px 0; border: 1px solid var(--line); color: var(--muted); font-variant-numeric: tabular-nums; }
     .kind.kmerge { border-color: var(--kmerge); color: var(--kmerge); }
     .kind.knull { border-color: var(--knull); color: #8a5a00; background: #fdf4e3; }

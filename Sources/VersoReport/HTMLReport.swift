@@ -9,6 +9,7 @@ import VersoCheck
 /// severity ("this or worse") and "flagged only", keeps the filter in the URL fragment
 /// (`#flagged`, `#code=spurious-break&severity=major`, `bead=12` to select a row) and moves
 /// between flagged rows with the `n` and `p` keys. Hidden rows get the `hidden` attribute.
+/// A finding without a span, or about both sides, shows only in the row's list of findings.
 ///
 /// All document text is escaped, and a Content Security Policy lets only the page's own script
 /// (pinned by its SHA-256) run.
@@ -75,13 +76,14 @@ public enum HTMLReport {
         out += "<p class=\"docs\">\(document(model.source)) → \(document(model.target))</p><dl class=\"stats\">"
         out += stat("findings", "Findings", "\(summary.findingCount)", note: "in \(summary.flaggedBeadCount) of \(summary.beadCount) beads")
         for severity in Severity.allCases.reversed() {
-            out += stat(severity.rawValue, severity.rawValue.capitalized, "\(summary.bySeverity[severity] ?? 0)", cls: "sv-\(severity.rawValue)")
+            let count = summary.bySeverity[severity] ?? 0
+            out += stat(severity.rawValue, severity.rawValue.capitalized, "\(count)", cls: count > 0 ? "sv-\(severity.rawValue)" : "")
         }
         out += stat("confidence", "Mean confidence", summary.meanConfidence.map { HTML.fixed($0, 2) } ?? "–")
         out += stat("unaligned-source", "Unaligned source", "\(summary.unalignedSource)", note: "sentences")
         out += stat("unaligned-target", "Unaligned target", "\(summary.unalignedTarget)", note: "sentences")
         out += "</dl><p class=\"kinds\" data-stat=\"kinds\">Bead types: "
-        out += summary.beadKinds.map { "<span data-kind=\"\(HTML.escape($0.kind))\"><b>\(HTML.escape($0.kind))</b> × \($0.count)</span>" }.joined()
+        out += summary.beadKinds.map { "<span data-kind=\"\(HTML.escape($0.kind))\"><b>\(HTML.escape($0.kind))</b> × \($0.count)</span>" }.joined(separator: " ")
         out += "</p><p class=\"sig\">Signature: <code>\(HTML.escape(model.signature))</code></p></header>\n"
     }
 

@@ -11,6 +11,7 @@ public struct ReportDocument: Sendable, Equatable {
     /// How many sentences (segments) the document has, aligned or not.
     public var sentenceCount: Int
 
+    /// Creates a document description.
     public init(name: String, language: String, sentenceCount: Int) {
         self.name = name
         self.language = language
@@ -33,6 +34,7 @@ public struct ReportBead: Sendable, Equatable {
     /// The aligner's confidence in 0…1, when there is one.
     public var score: Double?
 
+    /// Creates a bead; `source` and `target` hold the sentences at `sourceIndices` and `targetIndices`.
     public init(index: Int, sourceIndices: [Int], targetIndices: [Int], source: [String], target: [String], score: Double?) {
         self.index = index
         self.sourceIndices = sourceIndices
@@ -53,7 +55,9 @@ public struct ReportBead: Sendable, Equatable {
 /// Everything a report shows, as plain values; the renderers (``HTMLReport``, ``MarkdownReport``)
 /// only read it.
 public struct ReportModel: Sendable {
+    /// The source document (what was translated).
     public private(set) var source: ReportDocument
+    /// The target document (the translation).
     public private(set) var target: ReportDocument
     /// What produced the alignment and the findings (``VersoText/Signature`` rendered as text).
     public private(set) var signature: String
@@ -179,9 +183,11 @@ public struct ReportSummary: Sendable, Equatable {
         public var count: Int
     }
 
+    /// How many beads the report shows.
     public var beadCount: Int
     /// Beads with at least one finding.
     public var flaggedBeadCount: Int
+    /// How many findings in all.
     public var findingCount: Int
     /// Findings per severity; every severity is present (0 when none).
     public var bySeverity: [Severity: Int]

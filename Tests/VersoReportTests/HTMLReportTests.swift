@@ -171,6 +171,23 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(html.contains("<input type=\"checkbox\" id=\"f-flag\">"))
     }
 
+    func testEmptyAndScorelessReportsRender() throws {
+        let empty = try ReportModel(source: (name: "a", language: "en"), target: (name: "b", language: "fr"), signature: "s", beads: [], findings: [])
+        let html = HTMLReport.render(empty)
+        XCTAssertTrue(html.contains("<p class=\"none\">No beads.</p>"))
+        XCTAssertTrue(html.contains("<p class=\"none\">No findings.</p>"))
+        XCTAssertTrue(html.contains("<span class=\"v\">–</span>"), "no mean confidence without scores")
+        assertBalanced(html)
+
+        let scoreless = try ReportModel(source: (name: "a", language: "en"), target: (name: "b", language: "fr"), signature: "s",
+                                        beads: (0..<250).map { BeadText(source: ["S\($0)."], target: ["T\($0)."]) }, findings: [])
+        let page = HTMLReport.render(scoreless)
+        XCTAssertFalse(page.contains("class=\"conf\""))
+        XCTAssertEqual(page.components(separatedBy: "<div class=\"chunk\"").count - 1, 3, "250 beads in chunks of 100")
+        XCTAssertTrue(page.contains("<table aria-label=\"Beads 200 to 249\">"))
+        assertBalanced(page)
+    }
+
     func testRenderingIsDeterministic() throws {
         XCTAssertEqual(try page(), try page())
     }

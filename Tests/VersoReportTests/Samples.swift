@@ -110,4 +110,41 @@ enum Samples {
         return try ReportModel(source: (name: "synthetic.en.txt", language: "en"), target: (name: "synthetic.fr.txt", language: "fr"),
                                signature: "verso:0.1.0|synthetic:\(count)", beads: beads, findings: findings)
     }
+
+    /// The TransRead gold (11 novels, EN–FR, about 5,300 beads over 5,970 English sentences)
+    /// as one report: real sentences and bead kinds. Findings are made up by two crude rules so
+    /// that rows are flagged: a null bead is an omission or an addition, and a 1-1 bead whose
+    /// sides differ in length by more than 2.5 times gets "length-ratio".
+    static func transRead(_ folder: URL) throws -> ReportModel {
+        let books = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".enfr") }.sorted()
+        var beads: [BeadText] = [], findings: [Finding] = []
+        for book in books {
+            let stem = folder.appendingPathComponent(String(book.dropLast(".enfr".count)))
+            func lines(_ ext: String) throws -> [String] {
+                try String(contentsOf: stem.appendingPathExtension(ext), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            }
+            let english = try lines("en"), french = try lines("fr")
+            for link in try lines("enfr") where !link.isEmpty {
+                let sides = link.split(separator: ":", omittingEmptySubsequences: false).map { side in
+                    side.dropFirst().dropLast().split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces))! }
+                }
+                let bead = BeadText(source: sides[0].map { english[$0] }, target: sides[1].map { french[$0] })
+                let index = beads.count
+                beads.append(bead)
+                let (source, target) = (bead.sourceText.unicodeScalars.count, bead.targetText.unicodeScalars.count)
+                if bead.target.isEmpty {
+                    findings.append(Finding(code: "omission", category: .accuracy, severity: .major, message: "no French for this sentence",
+                                            side: .source, span: 0..<source, bead: index))
+                } else if bead.source.isEmpty {
+                    findings.append(Finding(code: "addition", category: .accuracy, severity: .major, message: "no English for this sentence",
+                                            side: .target, span: 0..<target, bead: index))
+                } else if bead.source.count == 1, bead.target.count == 1, Double(max(source, target)) > 2.5 * Double(min(source, target)) {
+                    findings.append(Finding(code: "length-ratio", category: .accuracy, severity: .minor,
+                                            message: "\(source) vs \(target) characters", side: .both, bead: index))
+                }
+            }
+        }
+        return try ReportModel(source: (name: "transread (11 novels).en", language: "en"), target: (name: "transread (11 novels).fr", language: "fr"),
+                               signature: "verso:0.1.0|gold:transread-en-fr", beads: beads, findings: findings)
+    }
 }
