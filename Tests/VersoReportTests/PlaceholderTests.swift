@@ -1,6 +1,0 @@
-import XCTest
-@testable import VersoReport
-
-final class ReportPlaceholderTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true == !false) }
-}
