@@ -30,3 +30,21 @@ final class OmissionCheckTests: XCTestCase {
         try assertClean(OmissionCheck.self, "It rained.", "Il a plu.", lexicon: lexicon)
     }
 }
+
+final class OmissionConnectorAndPossessorTests: XCTestCase {
+    func testDroppedAlso() throws {
+        try assertFlags(OmissionCheck.self, "It matters not only for trade, but also for security, but also for peace.",
+                        "Cela compte non seulement pour le commerce, mais aussi pour la sécurité, mais pour la paix.", side: .source)
+        try assertClean(OmissionCheck.self, "It matters not only for trade, but also for security.",
+                        "Cela compte non seulement pour le commerce, mais aussi pour la sécurité.")
+    }
+
+    func testPossessorBecamePronoun() throws {
+        let lexicon = TestDictionary([("korea", "coree"), ("firm", "ferme"), ("support", "soutien"), ("visit", "visite")])
+        try assertFlags(OmissionCheck.self, "Putin, on his visit to North Korea, praised North Korea’s firm support.",
+                        "Poutine, lors de sa visite en Corée du Nord, a salué ⟦son ferme soutien⟧.", lexicon: lexicon)
+        try assertClean(OmissionCheck.self, "Putin praised North Korea’s firm support.",
+                        "Poutine a salué le ferme soutien de la Corée du Nord.", lexicon: lexicon)
+        try assertClean(OmissionCheck.self, "Putin’s visit comes amid concern.", "Sa visite intervient sur fond d’inquiétude, dit Poutine.", lexicon: lexicon)
+    }
+}

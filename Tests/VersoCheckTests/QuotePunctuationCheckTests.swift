@@ -38,3 +38,16 @@ final class QuotePunctuationCheckTests: XCTestCase {
         XCTAssertEqual(open.map(\.bead), [0])
     }
 }
+
+final class IntegratedQuotePeriodTests: XCTestCase {
+    func testPeriodInsideAnIntegratedQuotation() throws {
+        try assertFlags(QuotePunctuationCheck.self, "He said it was worrying, “not only for Ukraine but for the peninsula.”",
+                        "Il a déclaré que c’était préoccupant, « non seulement pour l’Ukraine mais pour la péninsule⟦. »⟧")
+    }
+
+    func testFullQuotedSentencesKeepTheirPeriod() throws {
+        try assertClean(QuotePunctuationCheck.self, "He said: “I am coming.”", "Il a dit : « Je viens. »")
+        try assertClean(QuotePunctuationCheck.self, "“We will watch this closely.”", "« Nous allons surveiller cela de près. »")
+        try assertClean(QuotePunctuationCheck.self, "He called it “a disgrace”.", "Il a parlé d’« une honte ».")
+    }
+}

@@ -3,13 +3,15 @@
 /// A segment is boilerplate when, folded, it is one of the phrases in `Data/boilerplate.txt`
 /// or starts with one and is short, or when it is a short title with a " | " site separator
 /// and no counterpart on the other side. Such pairs should be dropped from a corpus.
-struct BoilerplateCheck: Check {
-    static let info = CheckInfo(
+public struct BoilerplateCheck: Check {
+    public static let info = CheckInfo(
         code: "boilerplate", category: .design, severity: .minor,
         summary: "Site headers, footers and share widgets that are not part of the text.",
         example: "∅ ⇒ “Source link”")
 
-    func run(_ document: CheckDocument) -> [Finding] {
+    public init() {}
+
+    public func run(_ document: CheckDocument) -> [Finding] {
         var findings: [Finding] = []
         let phrases = document.targetResources.boilerplate
         for bead in document.beads {
@@ -24,6 +26,12 @@ struct BoilerplateCheck: Check {
             }
         }
         return findings
+    }
+
+    /// Whether a segment is site boilerplate in `language` (see the check's documentation).
+    /// `unpaired`: the segment has no counterpart, which lets a short " | " title count too.
+    public static func isBoilerplate(_ sentence: String, language: String, unpaired: Bool) -> Bool {
+        isBoilerplate(sentence, phrases: LanguageResources.load(language).boilerplate, unpaired: unpaired)
     }
 
     static func isBoilerplate(_ sentence: String, phrases: [String], unpaired: Bool) -> Bool {

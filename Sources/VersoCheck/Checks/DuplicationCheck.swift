@@ -42,7 +42,7 @@ struct DuplicationCheck: Check {
                     // repeated word, or when the lexicon cannot tell what it translates.
                     let targetWords = bead.target.words.map(\.folded)
                     let sourceRepeats = sourceCounts.contains { word, count in
-                        guard count >= 2, word.count >= 4, !document.sourceResources.functionWords.contains(word) else { return false }
+                        guard count >= 2, word.count >= 3, !document.sourceResources.functionWords.contains(word) else { return false }
                         return word == content || document.lexicon.isLinked(source: word, target: content)
                             || !targetWords.contains { document.lexicon.isLinked(source: word, target: $0) }
                     }

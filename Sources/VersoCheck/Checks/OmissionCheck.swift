@@ -26,6 +26,8 @@ struct OmissionCheck: Check {
             }
             guard !bead.isAddition else { continue }
             findings += namePartDropped(bead, document: document)
+            findings += connectorsDropped(bead, document: document)
+            findings += possessorDropped(bead, document: document)
             if let f = OmissionCheck.gap(bead, document: document, sourceSide: true) { findings.append(f) }
         }
         return findings
@@ -68,6 +70,67 @@ struct OmissionCheck: Check {
                     bead: bead.index,
                     "“\(part.text)” in “\(parts.map(\.text).joined(separator: " "))” is not rendered in the translation (\(sourceCount(part.folded))× in the source, \(targetCount(part.folded))× in the target)",
                     side: .source, span: bead.source.span(of: part), severity: .minor))
+            }
+        }
+        return findings
+    }
+
+    /// "not only …, but also …, but also …" ⇒ "non seulement …, mais aussi …, mais …": a
+    /// connector of `Data/connectors.<src>-<tgt>.txt` said more often in the source.
+    private func connectorsDropped(_ bead: AnalyzedBead, document: CheckDocument) -> [Finding] {
+        let name = "connectors.\(LanguageData.baseLanguage(document.sourceLanguage))-\(LanguageData.baseLanguage(document.targetLanguage))"
+        let source = " " + CheckText.foldedWords(bead.source.text).joined(separator: " ") + " "
+        let target = " " + CheckText.foldedWords(bead.target.text).joined(separator: " ") + " "
+        func count(_ phrase: String, in text: String) -> Int { text.components(separatedBy: " \(phrase) ").count - 1 }
+        var findings: [Finding] = []
+        for line in LanguageResources.entries(name) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count == 2 else { continue }
+            let phrase = Folding.fold(f[0])
+            let renderings = f[1].split(separator: ";").map { Folding.fold(String($0)) }
+            let s = count(phrase, in: source), t = renderings.map { count($0, in: target) }.reduce(0, +)
+            guard s > t else { continue }
+            findings.append(Self.info.finding(
+                bead: bead.index, "“\(f[0])” appears \(s)× in the source but is rendered \(t)× (\(renderings.prefix(2).map { "“\($0)”" }.joined(separator: ", ")) …): part of the meaning is dropped",
+                side: .source, span: bead.source.span(ofText: f[0]), severity: .minor))
+        }
+        return findings
+    }
+
+    /// "North Korea’s firm support" ⇒ "son ferme soutien" when North Korea is then mentioned
+    /// fewer times in the target than in the source: the possessor became a pronoun that
+    /// points elsewhere.
+    private func possessiveDeterminers(_ language: String) -> Set<String> {
+        ["fr": ["son", "sa", "ses", "leur", "leurs"], "de": ["sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem"],
+         "en": ["his", "her", "its", "their"]][LanguageData.baseLanguage(language)] ?? []
+    }
+
+    private func possessorDropped(_ bead: AnalyzedBead, document: CheckDocument) -> [Finding] {
+        let determiners = possessiveDeterminers(document.targetLanguage)
+        guard !determiners.isEmpty else { return [] }
+        let s = bead.source.tokens, t = bead.target.words
+        var findings: [Finding] = []
+        for (i, token) in s.enumerated() where token.kind == .word && CheckText.isCapitalized(token)
+            && (token.text.hasSuffix("’s") || token.text.hasSuffix("'s")) {
+            let owner = String(token.folded.dropLast(2))
+            let owned = s[(i + 1)...].filter { $0.kind == .word }.prefix(2).map(\.folded)
+            guard owner.count >= 3, !owned.isEmpty else { continue }
+            func renders(_ w: Token, _ word: String) -> Bool { w.folded == word || document.lexicon.isLinked(source: word, target: w.folded) }
+            let sourceMentions = s.filter { $0.folded == owner || $0.folded == owner + "'s" }.count
+            let targetMentions = t.filter { renders($0, owner) || CheckText.similarNames(owner, $0.folded) }.count
+            guard targetMentions < sourceMentions else { continue }
+            for (k, w) in t.enumerated() where determiners.contains(w.folded) {
+                let next = t[(k + 1)..<min(t.count, k + 3)]
+                guard next.contains(where: { n in owned.contains { renders(n, $0) } }) else { continue }
+                var name = [token.text.replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")]
+                var j = i - 1
+                while j >= 0, s[j].kind == .word, CheckText.isCapitalized(s[j]) { name.insert(s[j].text, at: 0); j -= 1 }
+                let shown = ([w] + Array(next)).map(\.text).joined(separator: " ")
+                findings.append(Self.info.finding(
+                    bead: bead.index,
+                    "“\(name.joined(separator: " "))’s” became “\(shown)”: the possessor is lost (\(sourceMentions)× in the source, \(targetMentions)× in the target)",
+                    side: .target, span: bead.target.span(of: w).lowerBound..<bead.target.span(of: next.last!).upperBound, severity: .minor))
+                break
             }
         }
         return findings

@@ -1,3 +1,5 @@
+import VersoText
+
 /// Quotes and brackets the target leaves open, closes without opening, or closes with the
 /// wrong mark (« … ”), and sentence types lost in translation: a question turned into a
 /// statement (the source has "?", the target none) or an exclamation dropped (`info` only).
@@ -33,6 +35,30 @@ struct QuotePunctuationCheck: Check {
                                                   suggestion: "close \(open.character) with \(QuotePairing.partner(open.character))"))
             }
             findings += lostSentenceType(bead)
+            if LanguageData.baseLanguage(document.targetLanguage) == "fr" { findings += periodInsideIntegratedQuote(bead) }
+        }
+        return findings
+    }
+
+    /// French: a quotation built into the sentence (« opened after a word or a comma, not after a
+    /// colon) takes the sentence's final period after the closing guillemet: « … coréenne ». —
+    /// the English order “….” copied as « … coréenne. » is wrong.
+    private func periodInsideIntegratedQuote(_ bead: AnalyzedBead) -> [Finding] {
+        var findings: [Finding] = []
+        var offset = 0
+        for sentence in bead.target.sentences {
+            defer { offset += sentence.unicodeScalars.count + 1 }
+            let scalars = Array(sentence.unicodeScalars)
+            guard let close = scalars.lastIndex(of: "»"), close == scalars.count - 1 else { continue }
+            var k = close - 1
+            while k >= 0 && (scalars[k] == " " || scalars[k] == "\u{00A0}" || scalars[k] == "\u{202F}") { k -= 1 }
+            guard k >= 0, scalars[k] == ".", let open = scalars[..<k].lastIndex(of: "«"), open > 0 else { continue }
+            var p = open - 1
+            while p >= 0 && (scalars[p] == " " || scalars[p] == "\u{00A0}" || scalars[p] == "\u{202F}") { p -= 1 }
+            guard p >= 0, scalars[p] != ":", scalars[p] != ".", scalars[p] != "!", scalars[p] != "?", scalars[p] != "—" else { continue }
+            findings.append(Self.info.finding(
+                bead: bead.index, "the quotation is part of the sentence, so its final period goes after the closing guillemet (“ ».” not “. »”)",
+                side: .target, span: (offset + k)..<(offset + close + 1), suggestion: "write « … » ."))
         }
         return findings
     }

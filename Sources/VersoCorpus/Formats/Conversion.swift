@@ -18,6 +18,28 @@ public enum CorpusFormat: String, Sendable, CaseIterable {
     }
 }
 
+extension CorpusFormat {
+    /// A streaming reader of this format for `path` (a prefix for Moses).
+    /// - Throws: `VersoError` when Moses input lacks its languages.
+    public func reader(path: String, sourceLanguage: String? = nil, targetLanguage: String? = nil,
+                       inlineTags: TMXReader.InlineTags = .strip) throws -> UnitReader {
+        switch self {
+        case .tmx:
+            return TMXReader(.file(path), options: TMXReader.Options(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                                                     inlineTags: inlineTags))
+        case .xliff: return XLIFFReader(.file(path))
+        case .tsv: return TSVReader(.file(path), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        case .jsonl: return JSONLReader(.file(path), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        case .moses:
+            guard let s = sourceLanguage, let t = targetLanguage else {
+                throw VersoError(.usage, "a Moses corpus is read from PREFIX.<source> and PREFIX.<target>: the languages are needed",
+                                 fix: "add --source-lang and --target-lang (e.g. en and fr to read \(path).en and \(path).fr)")
+            }
+            return MosesReader(prefix: path, sourceLanguage: s, targetLanguage: t)
+        }
+    }
+}
+
 /// One `verso convert`: read units in one format, filter them, write them in another, streaming.
 ///
 /// The output file (both files for Moses) is written atomically: on any error nothing is left
@@ -79,20 +101,7 @@ public struct Conversion: Sendable {
     }
 
     private func makeReader() throws -> UnitReader {
-        switch from {
-        case .tmx:
-            return TMXReader(.file(input), options: TMXReader.Options(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
-                                                                      inlineTags: inlineTags))
-        case .xliff: return XLIFFReader(.file(input))
-        case .tsv: return TSVReader(.file(input), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
-        case .jsonl: return JSONLReader(.file(input), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
-        case .moses:
-            guard let s = sourceLanguage, let t = targetLanguage else {
-                throw VersoError(.usage, "a Moses corpus is read from PREFIX.<source> and PREFIX.<target>: the languages are needed",
-                                 fix: "add --source-lang and --target-lang (e.g. en and fr to read \(input).en and \(input).fr)")
-            }
-            return MosesReader(prefix: input, sourceLanguage: s, targetLanguage: t)
-        }
+        try from.reader(path: input, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, inlineTags: inlineTags)
     }
 
     private func header(_ reader: UnitReader) throws -> CorpusHeader {
