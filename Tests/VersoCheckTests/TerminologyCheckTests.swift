@@ -13,8 +13,8 @@ final class TerminologyCheckTests: XCTestCase {
     }
 
     func testSameSentenceTranslatedTwoWays() throws {
-        let findings = try run(TerminologyCheck.self, [("Press the red button now.", "Appuyez sur le bouton rouge maintenant."),
-                                                       ("Press the red button now.", "Pressez la touche rouge tout de suite.")])
+        let findings = try run(TerminologyCheck.self, [("Press the red button on the left now.", "Appuyez sur le bouton rouge à gauche maintenant."),
+                                                       ("Press the red button on the left now.", "Pressez la touche rouge de gauche tout de suite.")])
         XCTAssertEqual(findings.map(\.bead), [1])
     }
 
