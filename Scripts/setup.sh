@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Installs what Verso needs on Debian (idempotent, no prompts; run as root or with sudo).
 # Called by Scripts/demo.sh and Scripts/test.sh; safe to run again.
+#   Scripts/setup.sh          what Verso needs to build and run
+#   Scripts/setup.sh --test   plus what the tests use: Chromium (report in a real browser),
+#                             OmegaT and translate-toolkit (real TMX clients), Debian's FAQ
+#                             (real hard-wrapped documents)
 set -euo pipefail
 
 packages=(
@@ -10,6 +14,11 @@ packages=(
   dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-deu-fra   # aligner dictionaries
   ${VERSO_EXTRA_PACKAGES:-}
 )
+testing=0
+[ "${1:-}" = "--test" ] && testing=1
+if [ $testing = 1 ]; then
+  packages+=(chromium omegat debian-faq debian-faq-fr time)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -23,6 +32,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ $testing = 1 ] && ! python3 -c "import translate.storage.tmx" 2>/dev/null; then
+  echo "setup: installing translate-toolkit (PyPI)" >&2
+  python3 -m pip install --quiet --disable-pip-version-check translate-toolkit >/dev/null 2>&1 \
+    || echo "setup: translate-toolkit could not be installed; its interoperability test will skip" >&2
 fi
 
 command -v swift >/dev/null || {

@@ -49,7 +49,7 @@ struct EntityMistranslationCheck: Check {
                 bead: bead.index,
                 "“\(token.text)” (\(pair.targetExpansions.first ?? pair.target)) has no counterpart in the source\(why)",
                 side: .target, span: bead.target.span(of: token),
-                suggestion: culprit.map { "keep the name as written in the source (… \($0.text))" }))
+                suggestion: culprit.map { "keep the name part “\($0.text)” as the source writes it" }))
         }
         return findings
     }

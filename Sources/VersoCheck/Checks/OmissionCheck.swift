@@ -91,7 +91,7 @@ struct OmissionCheck: Check {
             let s = count(phrase, in: source), t = renderings.map { count($0, in: target) }.reduce(0, +)
             guard s > t else { continue }
             findings.append(Self.info.finding(
-                bead: bead.index, "“\(f[0])” appears \(s)× in the source but is rendered \(t)× (\(renderings.prefix(2).map { "“\($0)”" }.joined(separator: ", ")) …): part of the meaning is dropped",
+                bead: bead.index, "“\(f[0])” appears \(s)× in the source but is rendered \(t)× (\(f[1].split(separator: ";").prefix(2).map { "“\($0)”" }.joined(separator: ", ")) …): part of the meaning is dropped",
                 side: .source, span: bead.source.span(ofText: f[0]), severity: .minor))
         }
         return findings
