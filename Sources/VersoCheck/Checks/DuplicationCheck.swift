@@ -1,3 +1,5 @@
+import VersoText
+
 /// A phrase or word said twice where the source says it once: a word doubled ("le le"), or a
 /// word pair repeated in one bead ("a déclaré le porte-parole … a déclaré dans un communiqué")
 /// when no source word is repeated as often.
@@ -7,19 +9,41 @@ struct DuplicationCheck: Check {
         summary: "A word or phrase repeated in the translation but not in the source.",
         example: "“… said in a statement.” ⇒ “a déclaré le porte-parole … a déclaré dans un communiqué.”")
 
+    /// The first phrase of 1–4 words immediately repeated (only white space or a hyphen between
+    /// the copies): the range of both copies in `words`, and the phrase.
+    static func immediateRepeat(_ words: [Token], in side: SideAnalysis) -> (Range<Int>, String)? {
+        let bytes = Array(side.text.utf8)
+        func joinedOnlyBySpace(_ a: Token, _ b: Token) -> Bool {
+            bytes[a.byteRange.upperBound..<b.byteRange.lowerBound].allSatisfy { $0 == 0x20 || $0 == 0x2D }
+        }
+        for n in 1...4 {
+            guard words.count >= 2 * n else { break }
+            for i in 0...(words.count - 2 * n) {
+                let first = words[i..<(i + n)], second = words[(i + n)..<(i + 2 * n)]
+                guard zip(first, second).allSatisfy({ $0.folded == $1.folded }),
+                      zip(words[i..<(i + 2 * n - 1)], words[(i + 1)..<(i + 2 * n)]).allSatisfy({ joinedOnlyBySpace($0, $1) }),
+                      first.contains(where: { $0.folded.count >= 2 }) else { continue }
+                let phrase = String(side.text.utf8[side.text.utf8.index(side.text.startIndex, offsetBy: first.first!.byteRange.lowerBound)..<side.text.utf8.index(side.text.startIndex, offsetBy: first.last!.byteRange.upperBound)]) ?? ""
+                return (i..<(i + 2 * n), phrase)
+            }
+        }
+        return nil
+    }
+
     func run(_ document: CheckDocument) -> [Finding] {
         var findings: [Finding] = []
         let functionWords = document.targetResources.functionWords
         for bead in document.beads where !bead.bead.target.isEmpty && !bead.bead.source.isEmpty {
             let words = bead.target.words
             let sourceCounts = Dictionary(bead.source.words.map { ($0.folded, 1) }, uniquingKeysWith: +)
-            // A word doubled next to itself.
-            for i in 1..<max(words.count, 1) where words[i].folded == words[i - 1].folded && words[i].folded.count >= 2
-                && (sourceCounts[words[i].folded] ?? 0) < 2 && !bead.source.text.lowercased().contains("\(words[i].text.lowercased()) \(words[i].text.lowercased())")
-                && !["vous", "nous", "tres", "si", "plus"].contains(words[i].folded) {
-                findings.append(Self.info.finding(bead: bead.index, "“\(words[i].text)” is written twice in a row",
-                                                  side: .target, span: bead.target.span(of: words[i - 1]).lowerBound..<bead.target.span(of: words[i]).upperBound,
-                                                  suggestion: "delete one"))
+            // A word or phrase (up to four words) said twice in a row: "le le", "à la gare à la
+            // gare", "qu’elle qu’elle", "USB-C USB-C" — unless the source repeats itself there too.
+            if let (range, phrase) = DuplicationCheck.immediateRepeat(words, in: bead.target),
+               DuplicationCheck.immediateRepeat(bead.source.words, in: bead.source) == nil,
+               !(range.count == 2 && ["vous", "nous", "tres", "si", "plus", "beaucoup"].contains(words[range.lowerBound].folded)) {
+                findings.append(Self.info.finding(bead: bead.index, "“\(phrase)” is written twice in a row",
+                                                  side: .target, span: bead.target.span(of: words[range.lowerBound]).lowerBound..<bead.target.span(of: words[range.upperBound - 1]).upperBound,
+                                                  suggestion: "delete one “\(phrase)”"))
             }
             // A word pair with a content word, twice in one target sentence, when no source word
             // that translates it is there twice.

@@ -20,7 +20,7 @@ struct MisalignmentCheck: Check {
                 }
                 continue
             }
-            guard document.lexicon is CheckDictionary, bead.source.words.count >= 5, bead.target.words.count >= 5 else { continue }
+            guard document.lexicon is CheckDictionary else { continue }
             let s = Coverage(of: bead.source, in: bead.target, lexicon: document.lexicon, sourceToTarget: true)
             let t = Coverage(of: bead.target, in: bead.source, lexicon: document.lexicon, sourceToTarget: false)
             // Content words only: function words have no dictionary entries.
@@ -28,6 +28,12 @@ struct MisalignmentCheck: Check {
                 let words = side.tokens.indices.filter { side.tokens[$0].kind != .punctuation && side.tokens[$0].folded.count >= 3 && !stop.contains(side.tokens[$0].folded) }
                 return Double(words.filter { c.covered[$0] }.count) / Double(max(words.count, 1))
             }
+            func contentCount(_ side: SideAnalysis, _ stop: Set<String>) -> Int {
+                side.tokens.filter { $0.kind != .punctuation && $0.folded.count >= 3 && !stop.contains($0.folded) }.count
+            }
+            // Short pairs (idioms, dialogue) say too little to judge.
+            guard contentCount(bead.source, document.sourceResources.functionWords) >= 4,
+                  contentCount(bead.target, document.targetResources.functionWords) >= 4 else { continue }
             let coverage = max(share(s, bead.source, document.sourceResources.functionWords),
                                share(t, bead.target, document.targetResources.functionWords))
             if coverage < 0.1 {

@@ -34,12 +34,14 @@ struct NegationCheck: Check {
             // Questions on both sides are often rhetorical: "n'ai-je pas gagné ?" = "have I won?".
             if bead.source.text.contains("?") && bead.target.text.contains("?") { continue }
             let s = sourceReader.read(bead.source), t = targetReader.read(bead.target)
-            if let cue = s.strong.first, t.strong.isEmpty, !t.weak {
+            // A weak negative word excuses a lost strong one only when the other side does not
+            // have as many weak words itself ("without" ⇒ "sans" says nothing about a lost "not").
+            if let cue = s.strong.first, t.strong.isEmpty, t.weak <= s.weak {
                 findings.append(Self.info.finding(
                     bead: bead.index,
                     "the source is negative (“\(cue.text)”) but the target has no negation: the meaning may be reversed",
                     side: .source, span: cue.span))
-            } else if let cue = t.strong.first, s.strong.isEmpty, !s.weak {
+            } else if let cue = t.strong.first, s.strong.isEmpty, s.weak == 0 {
                 findings.append(Self.info.finding(
                     bead: bead.index,
                     "the target is negative (“\(cue.text)”) but the source has no negation: the meaning may be reversed",
@@ -79,13 +81,13 @@ struct NegationReader {
 
     /// Strong negation words (their text and span) and whether a weak one is present.
     /// - Complexity: O(n) in the number of tokens.
-    func read(_ side: SideAnalysis) -> (strong: [Word], weak: Bool) {
+    func read(_ side: SideAnalysis) -> (strong: [Word], weak: Int) {
         let words = split(side)
-        var strong: [Word] = [], weak = false
+        var strong: [Word] = [], weak = 0
         for i in words.indices where !words[i].isPunctuation {
             switch classify(words, i) {
             case .strong: strong.append(words[i])
-            case .weak: weak = true
+            case .weak: weak += 1
             case nil: break
             }
         }
@@ -98,7 +100,8 @@ struct NegationReader {
         let f = w[i].folded
         let previous = i > 0 ? w[i - 1].folded : ""
         let next = i + 1 < w.count ? w[i + 1].folded : ""
-        if isWeak(f) { return .weak }
+        // Inside a hyphenated compound ("cessez-le-feu") a weak word is not a negation.
+        if isWeak(f) { return next == "-" ? nil : .weak }
         return french ? classifyFrench(w, i, f, previous, next) : classifyEnglish(f, next)
     }
 

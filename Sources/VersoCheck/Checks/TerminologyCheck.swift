@@ -38,7 +38,8 @@ struct TerminologyCheck: Check {
             let words = CheckText.foldedWords(bead.source.text)
             guard words.count >= 6 else { continue }
             let key = words.joined(separator: " ")
-            let rendering = CheckText.foldedWords(bead.target.text).joined(separator: " ")
+            // Numbers are left out: a changed number is the number check's finding.
+            let rendering = CheckText.foldedWords(bead.target.text).filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
             if let (index, earlier) = first[key] {
                 if earlier != rendering {
                     findings.append(Self.info.finding(

@@ -5,7 +5,8 @@ import VersoText
 /// - a no-break space (U+202F narrow or U+00A0) before « : ; ! ? » and » and after «: none at
 ///   all ("Bonjour!", «oui») is `minor`; a plain space ("Bonjour !") is `info` only, since it
 ///   is what most French web text does and the line may break there;
-/// - straight quotes "…" in French prose where « » are expected (`minor`; “ ” are accepted);
+/// - straight quotes "…" in French prose where « » are expected (`minor`), and English “ ” as
+///   outer quotes (`info`; they are right inside « »);
 /// - an English decimal point in a French number ("3.5" for "3,5") when the source has the same
 ///   literal (`minor`); labels such as "section 3.2" or "version 2.4" are left alone
 ///   (`Data/number-labels.fr.txt`), so are dotted codes ("192.168.1.1") and thousands ("1.250").
@@ -28,6 +29,7 @@ struct TypographyCheck: Check {
         for bead in document.beads where !bead.target.text.isEmpty {
             findings += spacing(bead)
             findings += straightQuotes(bead)
+            findings += englishQuotes(bead)
             findings += decimalPoints(bead, labels: labels)
         }
         return findings
@@ -72,6 +74,21 @@ struct TypographyCheck: Check {
         guard quotes.count >= 2, let first = quotes.first else { return [] }
         return [Self.info.finding(bead: bead.index, "straight quotes \"…\" in French text: use « » (with no-break spaces inside)",
                                   side: .target, span: first..<(first + 1), severity: .minor, suggestion: "« … »")]
+    }
+
+    /// English curly quotes “…” as the outer quotation marks of French text (they are right only
+    /// inside « », as second-level quotes): `info`.
+    private func englishQuotes(_ bead: AnalyzedBead) -> [Finding] {
+        let s = Array(bead.target.text.unicodeScalars)
+        var depth = 0
+        for (i, c) in s.enumerated() {
+            if c == "«" { depth += 1 } else if c == "»" { depth = max(0, depth - 1) }
+            else if c == "“", depth == 0, s[(i + 1)...].contains("”") {
+                return [Self.info.finding(bead: bead.index, "English quotes “…” in French text: French uses « » (“ ” only inside « »)",
+                                          side: .target, span: i..<(i + 1), severity: .info, suggestion: "« … »")]
+            }
+        }
+        return []
     }
 
     /// "3.5" in a French target, copied from an English source.
