@@ -33,8 +33,9 @@ enum CheckText {
             if t.kind == .word {
                 if atStart { result.insert(i) }
                 atStart = false
-            } else if t.kind == .punctuation, [".", "!", "?", ":", "—", "«", "\"", "“", "-", "–"].contains(t.text) {
-                if [".", "!", "?", ":"].contains(t.text) { atStart = true }
+            } else if t.kind == .punctuation, [".", "!", "?", ":", "—", "«", "\"", "“", "‘", "'", "-", "–"].contains(t.text) {
+                // A sentence end, or an opening quote or dash, starts a new sentence-like unit.
+                atStart = true
             } else {
                 atStart = false
             }

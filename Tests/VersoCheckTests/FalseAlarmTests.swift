@@ -1,6 +1,7 @@
 import XCTest
 import VersoTestSupport
 @testable import VersoCheck
+import VersoAlign
 
 /// False alarms on correct translations: the 1-1 beads of TransRead literary books (English
 /// source, French target, human translations). These texts are tokenized ("l' homme", spaces
@@ -12,6 +13,10 @@ final class FalseAlarmTests: XCTestCase {
     static let bounded: [(any Check.Type, Double)] = [
         (NumberMismatchCheck.self, 0.02), (DateMismatchCheck.self, 0.005), (NegationCheck.self, 0.03), (TruncationCheck.self, 0.01),
         (QuotePunctuationCheck.self, 0.02),
+        (EntityMistranslationCheck.self, 0.01), (SpuriousBreakCheck.self, 0.01), (OmissionCheck.self, 0.03),
+        (AdditionCheck.self, 0.02), (UntranslatedCheck.self, 0.01), (WordOrderCheck.self, 0.005),
+        (TerminologyCheck.self, 0.01), (FalseFriendCheck.self, 0.01), (DuplicationCheck.self, 0.01),
+        (BoilerplateCheck.self, 0.002), (MisalignmentCheck.self, 0.03),
     ]
     /// Spacing around punctuation is an artefact of the tokenized text here.
     static let printedOnly: [any Check.Type] = [TypographyCheck.self]
@@ -32,9 +37,12 @@ final class FalseAlarmTests: XCTestCase {
 
     func testShareOfCorrectBeadsFlagged() throws {
         let folder = try TestSupport.requireShared("gold/transread-en-fr/derived")
+        // The dictionary the checks use in practice, when FreeDict is installed.
+        let lexicon: CheckLexicon = FileManager.default.fileExists(atPath: "/usr/share/dictd/freedict-eng-fra.index")
+            ? AlignerLexicon(try TranslationLexicon(sourceLanguage: "en", targetLanguage: "fr")) : CognateLexicon()
         var documents: [CheckDocument] = []
         for book in Self.books {
-            documents.append(try CheckDocument(beads: try oneToOneBeads(book, in: folder), sourceLanguage: "en", targetLanguage: "fr"))
+            documents.append(try CheckDocument(beads: try oneToOneBeads(book, in: folder), sourceLanguage: "en", targetLanguage: "fr", lexicon: lexicon))
         }
         let total = documents.map(\.beads.count).reduce(0, +)
         XCTAssertGreaterThan(total, 1000)

@@ -1,8 +1,9 @@
 import VersoText
 
-/// A phrase or word said twice where the source says it once: a word doubled ("le le"), or a
-/// word pair repeated in one bead ("a déclaré le porte-parole … a déclaré dans un communiqué")
-/// when no source word is repeated as often.
+/// A phrase or word said twice where the source says it once: a word or phrase doubled in a
+/// row ("le le", "à la gare à la gare"), or a word pair said again right after a stray period
+/// in one sentence ("a déclaré le porte-parole … au Vietnam. a déclaré dans un communiqué")
+/// when no source word that translates it is repeated.
 struct DuplicationCheck: Check {
     static let info = CheckInfo(
         code: "duplication", category: .fluency, severity: .major,
@@ -28,6 +29,12 @@ struct DuplicationCheck: Check {
             }
         }
         return nil
+    }
+
+    /// Whether a "." comes right before the token, inside the sentence.
+    static func followsStrayPeriod(_ token: Token, in side: SideAnalysis) -> Bool {
+        guard let k = side.tokens.firstIndex(of: token), k > 0 else { return false }
+        return side.tokens[k - 1].text == "."
     }
 
     func run(_ document: CheckDocument) -> [Finding] {
@@ -58,6 +65,10 @@ struct DuplicationCheck: Check {
                     guard !(functionWords.contains(a.folded) && functionWords.contains(b.folded)), max(a.folded.count, b.folded.count) >= 5 else { continue }
                     let key = a.folded + " " + b.folded
                     guard !seen.insert(key).inserted else { continue }
+                    // Translators repeat words on purpose ("de votre figure et de votre mérite");
+                    // machine translation repeats a phrase around a broken sentence end
+                    // ("… au Vietnam. a déclaré"): only the second kind is flagged.
+                    guard DuplicationCheck.followsStrayPeriod(a, in: bead.target) else { continue }
                     let contentToken = a.folded.count >= b.folded.count ? a : b
                     let content = contentToken.folded
                     // Names and acronyms come back in a sentence ("de Poutine … de Poutine").

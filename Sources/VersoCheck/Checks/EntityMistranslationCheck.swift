@@ -91,6 +91,11 @@ struct EntityMistranslationCheck: Check {
         bead.target.tokens.contains { Cognates.match($0.folded, token.folded) }
     }
 
+    /// Titles, ranks, kinship terms and sacred names, from `Data/translated-titles.<lang>.txt`.
+    static func titles(_ language: String) -> Set<String> {
+        Set(LanguageResources.entries("translated-titles.\(LanguageData.baseLanguage(language))"))
+    }
+
     private static func isRomanNumeral(_ s: String) -> Bool { s.allSatisfy { "IVXLCDM".contains($0) } }
 
     /// Words a language capitalises that are common words in others: weekdays, months and
@@ -103,6 +108,9 @@ struct EntityMistranslationCheck: Check {
     /// "Tim Cook" ⇒ "Tim Cuisinier", "Apple" ⇒ "pomme".
     private func namePartTranslated(_ bead: AnalyzedBead, document: CheckDocument) -> [Finding] {
         guard let dictionary = document.lexicon as? CheckDictionary else { return [] }
+        // Headline style ("How Candide Was Brought Up"): capitals say nothing about names.
+        let words = bead.source.words
+        if words.count >= 4 && words.filter({ CheckText.isCapitalized($0) }).count * 2 > words.count { return [] }
         let initial = CheckText.sentenceInitialWords(bead.source)
         let tokens = bead.source.tokens
         let targetFolded = Set(bead.target.tokens.map(\.folded))
@@ -134,6 +142,8 @@ struct EntityMistranslationCheck: Check {
                 if document.sourceResources.functionWords.contains(part.folded) { continue }
                 // Capitalised in English, lower case in French: weekdays, months, nationalities.
                 if EntityMistranslationCheck.isCapitalizedByConvention(part.folded, document.sourceResources) { continue }
+                let titles = EntityMistranslationCheck.titles(document.sourceLanguage)
+                if titles.contains(part.folded) || (part.folded.hasSuffix("s") && titles.contains(String(part.folded.dropLast()))) { continue }
                 // The part's common-word translations, written in lower case in the target.
                 for t in bead.target.tokens where t.kind == .word && t.text.first?.isLowercase == true
                     && dictionary.isCommonTranslation(source: part.folded, target: t.folded) {

@@ -154,10 +154,11 @@ struct OmissionCheck: Check {
         let other = sourceSide ? bead.target : bead.source
         guard side.words.count >= 8 else { return nil }
         let ratio = Double(bead.target.text.count) / Double(max(bead.source.text.count, 1)) / document.lengthRatio
-        guard sourceSide ? ratio < 0.6 : ratio > 1.65 else { return nil }
+        guard sourceSide ? ratio < 0.55 : ratio > 1.65 else { return nil }
         let coverage = Coverage(of: side, in: other, lexicon: document.lexicon, sourceToTarget: sourceSide)
         let resources = sourceSide ? document.sourceResources : document.targetResources
-        guard let gap = coverage.longestGap(side, functionWords: resources.functionWords), gap.contentWords >= 4 else { return nil }
+        guard let gap = coverage.longestGap(side, functionWords: resources.functionWords),
+              gap.contentWords >= (sourceSide ? 5 : 4) else { return nil }
         let span = side.span(of: side.tokens[gap.range.lowerBound]).lowerBound..<side.span(of: side.tokens[gap.range.upperBound - 1]).upperBound
         let text = String(side.text.unicodeScalars.dropFirst(span.lowerBound).prefix(span.count))
         if sourceSide {
