@@ -8,9 +8,12 @@ struct Coverage {
 
     init(of side: SideAnalysis, in other: SideAnalysis, lexicon: CheckLexicon, sourceToTarget: Bool) {
         let otherWords = Set(other.tokens.filter { $0.kind != .punctuation }.map(\.folded))
+        // Numbers meet whatever their separators ("15.6" and "15,6", "1,250" and "1 250").
+        let otherDigits = Set(other.tokens.filter { $0.kind == .number }.map { Coverage.digits($0.text) })
         covered = side.tokens.map { token in
             guard token.kind != .punctuation else { return true }
             if otherWords.contains(token.folded) { return true }
+            if token.kind == .number { return otherDigits.contains(Coverage.digits(token.text)) }
             for o in otherWords {
                 if sourceToTarget ? lexicon.isLinked(source: token.folded, target: o) : lexicon.isLinked(source: o, target: token.folded) {
                     return true
@@ -19,6 +22,8 @@ struct Coverage {
             return false
         }
     }
+
+    static func digits(_ s: String) -> String { String(s.unicodeScalars.filter { ("0"..."9").contains($0) }) }
 
     /// The longest run of consecutive uncovered content words (function words inside a run do
     /// not break it, but do not count), as token indices.

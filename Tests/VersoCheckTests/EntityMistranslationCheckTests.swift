@@ -30,3 +30,11 @@ final class EntityMistranslationCheckTests: XCTestCase {
         try assertClean(EntityMistranslationCheck.self, "Chapter IV covers the U.S. market.", "Le chapitre IV porte sur le marché des États-Unis.", lexicon: lexicon)
     }
 }
+
+final class EntityAfterTitleTests: XCTestCase {
+    func testSurnameAfterTitleTranslated() throws {
+        let lexicon = TestDictionary([("baker", "boulanger")])
+        try assertFlags(EntityMistranslationCheck.self, "The agreement was notarized by Mr. Baker.", "L’accord a été authentifié par M. ⟦Boulanger⟧.", lexicon: lexicon)
+        try assertClean(EntityMistranslationCheck.self, "The agreement was notarized by Mr. Baker.", "L’accord a été authentifié par M. Baker.", lexicon: lexicon)
+    }
+}

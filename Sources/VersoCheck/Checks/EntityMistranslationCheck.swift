@@ -126,8 +126,11 @@ struct EntityMistranslationCheck: Check {
             // A single word at the start of a sentence is an ordinary capitalised word; after a
             // determiner ("the Customer") it is a defined term; before a comma or at the end it
             // may be a form of address ("Thanks, Mom.").
-            if name.count == 1 {
-                let k = tokens.firstIndex(of: name[0]) ?? 0
+            // A surname after a title ("Mr. Baker") is a name whatever it means as a word.
+            let k0 = tokens.firstIndex(of: name[0]) ?? 0
+            let afterTitle = k0 >= 2 && tokens[k0 - 1].text == "." && ["mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle"].contains(tokens[k0 - 2].folded)
+            if name.count == 1 && !afterTitle {
+                let k = k0
                 if initial.contains(k) { continue }
                 if let previous = tokens[..<k].last(where: { $0.kind == .word }), document.sourceResources.functionWords.contains(previous.folded)
                     && !["of", "by", "from", "with", "at", "de", "par"].contains(previous.folded) { continue }
@@ -135,7 +138,7 @@ struct EntityMistranslationCheck: Check {
             }
             if name.count > 1 && kept.isEmpty { continue }   // a translated place name ("North Korea")
             // A single name also rendered as a name ("Russia" ⇒ "Russie" beside "russe").
-            if name.count == 1, bead.target.tokens.contains(where: {
+            if name.count == 1, !afterTitle, bead.target.tokens.contains(where: {
                 CheckText.isCapitalized($0) && (Cognates.match($0.folded, name[0].folded) || document.lexicon.isLinked(source: name[0].folded, target: $0.folded))
             }) { continue }
             for part in name where !targetFolded.contains(part.folded) && part.folded.count >= 3 {
@@ -145,7 +148,7 @@ struct EntityMistranslationCheck: Check {
                 let titles = EntityMistranslationCheck.titles(document.sourceLanguage)
                 if titles.contains(part.folded) || (part.folded.hasSuffix("s") && titles.contains(String(part.folded.dropLast()))) { continue }
                 // The part's common-word translations, written in lower case in the target.
-                for t in bead.target.tokens where t.kind == .word && t.text.first?.isLowercase == true
+                for t in bead.target.tokens where t.kind == .word && (t.text.first?.isLowercase == true || afterTitle)
                     && dictionary.isCommonTranslation(source: part.folded, target: t.folded) {
                     if name.count > 1, let first = bead.target.tokens.firstIndex(where: { $0.folded == kept.first?.folded }),
                        let pos = bead.target.tokens.firstIndex(of: t), pos < first { continue }  // "pont du Golden Gate"

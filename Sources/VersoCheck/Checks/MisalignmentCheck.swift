@@ -25,7 +25,7 @@ struct MisalignmentCheck: Check {
             let t = Coverage(of: bead.target, in: bead.source, lexicon: document.lexicon, sourceToTarget: false)
             // Content words only: function words have no dictionary entries.
             func share(_ c: Coverage, _ side: SideAnalysis, _ stop: Set<String>) -> Double {
-                let words = side.tokens.indices.filter { side.tokens[$0].kind != .punctuation && side.tokens[$0].folded.count >= 3 && !stop.contains(side.tokens[$0].folded) }
+                let words = side.tokens.indices.filter { side.tokens[$0].kind == .number || side.tokens[$0].kind == .word && side.tokens[$0].folded.count >= 3 && !stop.contains(side.tokens[$0].folded) }
                 return Double(words.filter { c.covered[$0] }.count) / Double(max(words.count, 1))
             }
             func contentCount(_ side: SideAnalysis, _ stop: Set<String>) -> Int {
