@@ -5,7 +5,11 @@ final class NumberMismatchCheckTests: XCTestCase {
     func testFlagsChangedNumbers() throws {
         try assertFlags(NumberMismatchCheck.self, "The fund grew by 1,250.5 million.", "Le fonds a augmenté de ⟦1 205,5 millions⟧.")
         try assertFlags(NumberMismatchCheck.self, "Inflation reached 15%.", "L’inflation a atteint ⟦51 %⟧.")
-        try assertFlags(NumberMismatchCheck.self, "He died in 1998.", "Il est mort en ⟦1989⟧.")
+        // A year against a year is reported as a wrong date.
+        let years = try run(NumberMismatchCheck.self, [("He died in 1998.", "Il est mort en 1989.")])
+        XCTAssertEqual(years.map(\.code), ["date-mismatch"])
+        XCTAssertEqual(years.first?.span, 15..<19)
+        try assertFlags(NumberMismatchCheck.self, "He was 2998 days old.", "Il avait ⟦2989⟧ jours.")
         try assertFlags(NumberMismatchCheck.self, "⟦2019⟧ was a good year.", "Ce fut une bonne année.", side: .source)
         try assertFlags(NumberMismatchCheck.self, "She has two children.", "Elle a ⟦trois⟧ enfants.")
         try assertFlags(NumberMismatchCheck.self, "It is the 21st edition.", "C’est la ⟦22e⟧ édition.")

@@ -41,6 +41,8 @@ public struct BoilerplateCheck: Check {
         for phrase in phrases {
             if joined == phrase { return true }
             if words.count <= 6 && (joined.hasPrefix(phrase + " ") || joined.hasSuffix(" " + phrase)) { return true }
+            // A longer unpaired line that opens with a navigation phrase ("Lire aussi : …").
+            if unpaired && joined.hasPrefix(phrase + " ") && phrase.contains(" ") { return true }
         }
         // "Site name | Section": a short unpaired title with a pipe separator.
         return unpaired && words.count <= 8 && sentence.contains(" | ")

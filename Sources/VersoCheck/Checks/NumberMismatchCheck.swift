@@ -14,7 +14,8 @@
 /// the other side needs. List numbers that open a sentence ("1.", "2)") are layout and are
 /// ignored. Clock times ("3 p.m." ↔ "15 h") are compared by the `date-mismatch` check, which
 /// owns them; a number may still match the hour of a time ("for 15 hours" ↔ "15 h").
-/// Years are numbers and are reported here.
+/// A year that meets another year ("2026" against "2016") is a wrong date and is reported under
+/// `date-mismatch`, once, on the target; other years are numbers and are reported here.
 struct NumberMismatchCheck: Check {
     static let info = CheckInfo(
         code: "number-mismatch", category: .accuracy, severity: .major,
@@ -79,8 +80,19 @@ struct NumberMismatchCheck: Check {
             if let scale = rivals.first(where: { NumberMismatchCheck.isScaleSlip(m.value, $0.value) }) {
                 message += ": \(m.quoted) and \(scale.quoted) differ by a power of 1000 — check the scale word (English billion = French milliard, English trillion = French billion)"
             }
+            // A year against a year is a wrong date: reported as such, once, on the target.
+            if NumberMismatchCheck.isYear(m), let year = rivals.first(where: NumberMismatchCheck.isYear) {
+                guard side == .target else { return nil }
+                return DateMismatchCheck.info.finding(bead: bead.index, "the year \(m.quoted) in the target does not match \(year.quoted) in the source",
+                                                      side: side, span: m.span)
+            }
             return Self.info.finding(bead: bead.index, message, side: side, span: m.span)
         }
+    }
+
+    /// A whole number written in digits between 1000 and 2200.
+    static func isYear(_ m: NumberMention) -> Bool {
+        m.kind == .digits && m.value >= 1000 && m.value <= 2200 && m.value.rounded() == m.value
     }
 
     /// Two values whose ratio is 1000, 10^6…: the mantissa is right, the scale is not.
