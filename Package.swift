@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "VersoCorpusTests", dependencies: ["VersoCorpus", "VersoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "VersoReportTests", dependencies: ["VersoReport", "VersoTestSupport"]),
         .testTarget(name: "VersoStoreTests", dependencies: ["VersoStore", "VersoCorpus", "VersoTestSupport"]),
-        .testTarget(name: "VersoCLITests", dependencies: ["VersoTestSupport"]),
+        .testTarget(name: "VersoCLITests", dependencies: ["VersoTestSupport", "VersoStore"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -103,6 +103,15 @@ public final class CorpusStore: @unchecked Sendable {
     }
 }
 
+extension CorpusStore {
+    /// Runs `body` while this process holds the database's write lock (an open IMMEDIATE
+    /// transaction that writes nothing): what another writer meets while a long document is
+    /// being stored. For tests of the waiting behaviour.
+    public func holdingWriteLock<T>(_ body: () throws -> T) throws -> T {
+        try write { _ in try body() }
+    }
+}
+
 // MARK: - Documents
 
 /// Who a document is and what it was made from: the identity the store keeps and compares.
