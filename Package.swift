@@ -39,7 +39,8 @@ let package = Package(
         // The corpus store: the only library that sees GRDB (SQLite).
         .target(
             name: "VersoStore",
-            dependencies: ["VersoText", "VersoAlign", "VersoCheck", "VersoCorpus", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["VersoText", "VersoAlign", "VersoCheck", "VersoCorpus", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["SCHEMA.md"]
         ),
         .executableTarget(
             name: "verso",

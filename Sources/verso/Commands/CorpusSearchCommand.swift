@@ -30,11 +30,14 @@ struct CorpusSearchCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let store = try database.open(create: false)
+            let start = DispatchTime.now().uptimeNanoseconds
             let hits = try store.search(ConcordanceQuery(query, side: side, code: code, limit: max(1, limit)))
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             var sink = OutputSink(path: nil)
             for hit in hits { sink.write(format == .text ? CorpusSearchCommand.text(hit) : CorpusSearchCommand.json(hit)) }
             try sink.finish()
-            if format == .text { Diagnostics.printErr("verso: \(hits.count) hit(s)\(hits.count == limit ? " (the first \(limit); --limit for more)" : "")") }
+            let more = hits.count == limit ? " (the first \(limit); --limit for more)" : ""
+            Diagnostics.printErr("verso: \(hits.count) hit(s)\(more) in " + String(format: "%.1f ms", milliseconds))
         }
     }
 
