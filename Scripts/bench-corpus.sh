@@ -9,6 +9,9 @@ set -euo pipefail
 # shellcheck source=Scripts/bench-corpus-common.sh
 source "$(dirname "$0")/bench-corpus-common.sh"
 pairs=$(python3 Scripts/make-bench-pairs.py "$PWD" "$shared" "$work/pairs" "${PAIRS:-1000}")
+if [ "$pairs" -lt "${PAIRS:-1000}" ]; then
+  echo "bench-corpus: only $pairs pairs: the TransRead books were not found in $shared/gold (set VERSO_SHARED)" >&2
+fi
 bytes=$(du -cb "$work"/pairs/*.txt | tail -1 | cut -f1)
 echo "bench-corpus: $pairs pairs, $((bytes / 1000)) kB of text, $(nproc) cores"
 
