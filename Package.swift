@@ -11,9 +11,11 @@ let package = Package(
         .library(name: "VersoCheck", targets: ["VersoCheck"]),
         .library(name: "VersoCorpus", targets: ["VersoCorpus"]),
         .library(name: "VersoReport", targets: ["VersoReport"]),
+        .library(name: "VersoStore", targets: ["VersoStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The only place that includes ICU's headers; its public header uses plain C types.
@@ -34,10 +36,16 @@ let package = Package(
         .target(name: "VersoCheck", dependencies: ["VersoText", "VersoAlign"], resources: [.copy("Data")]),
         .target(name: "VersoCorpus", dependencies: ["VersoText", "VersoAlign", "VersoCheck"]),
         .target(name: "VersoReport", dependencies: ["VersoText", "VersoAlign", "VersoCheck"]),
+        // The corpus store: the only library that sees GRDB (SQLite).
+        .target(
+            name: "VersoStore",
+            dependencies: ["VersoText", "VersoAlign", "VersoCheck", "VersoCorpus", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["SCHEMA.md"]
+        ),
         .executableTarget(
             name: "verso",
             dependencies: [
-                "VersoText", "VersoAlign", "VersoCheck", "VersoCorpus", "VersoReport",
+                "VersoText", "VersoAlign", "VersoCheck", "VersoCorpus", "VersoReport", "VersoStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,7 +55,8 @@ let package = Package(
         .testTarget(name: "VersoCheckTests", dependencies: ["VersoCheck", "VersoAlign", "VersoTestSupport"]),
         .testTarget(name: "VersoCorpusTests", dependencies: ["VersoCorpus", "VersoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "VersoReportTests", dependencies: ["VersoReport", "VersoTestSupport"]),
-        .testTarget(name: "VersoCLITests", dependencies: ["VersoTestSupport"]),
+        .testTarget(name: "VersoStoreTests", dependencies: ["VersoStore", "VersoCorpus", "VersoTestSupport"]),
+        .testTarget(name: "VersoCLITests", dependencies: ["VersoTestSupport", "VersoStore"]),
     ],
     swiftLanguageModes: [.v5]
 )

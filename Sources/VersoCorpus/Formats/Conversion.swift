@@ -38,6 +38,27 @@ extension CorpusFormat {
             return MosesReader(prefix: path, sourceLanguage: s, targetLanguage: t)
         }
     }
+
+    /// A writer of this format to `output` (a file, or the prefix of the two Moses files) and
+    /// the atomic files it writes: commit them after `end()`; until then nothing is visible.
+    ///
+    /// - Throws: `VersoError` when an output file cannot be created.
+    public func makeWriter(output: String, header: CorpusHeader, options: ExportOptions) throws -> (UnitWriter, [AtomicFileOutput]) {
+        switch self {
+        case .moses:
+            let paths = MosesWriter.paths(prefix: output, header: header)
+            let outputs = [try AtomicFileOutput(path: paths.source), try AtomicFileOutput(path: paths.target)]
+            return (MosesWriter(options: options, source: outputs[0], target: outputs[1]), outputs)
+        case .tmx, .tsv, .jsonl, .xliff:
+            let file = try AtomicFileOutput(path: output)
+            switch self {
+            case .tmx: return (TMXWriter(header: header, options: options, output: file), [file])
+            case .xliff: return (XLIFFWriter(header: header, options: options, output: file), [file])
+            case .tsv: return (TSVWriter(options: options, output: file), [file])
+            default: return (JSONLWriter(header: header, options: options, output: file), [file])
+            }
+        }
+    }
 }
 
 /// One `verso convert`: read units in one format, filter them, write them in another, streaming.
@@ -119,20 +140,7 @@ public struct Conversion: Sendable {
     }
 
     private func makeWriter(_ header: CorpusHeader) throws -> (UnitWriter, [AtomicFileOutput]) {
-        switch to {
-        case .moses:
-            let paths = MosesWriter.paths(prefix: output, header: header)
-            let outputs = [try AtomicFileOutput(path: paths.source), try AtomicFileOutput(path: paths.target)]
-            return (MosesWriter(options: options, source: outputs[0], target: outputs[1]), outputs)
-        case .tmx, .tsv, .jsonl, .xliff:
-            let file = try AtomicFileOutput(path: output)
-            switch to {
-            case .tmx: return (TMXWriter(header: header, options: options, output: file), [file])
-            case .xliff: return (XLIFFWriter(header: header, options: options, output: file), [file])
-            case .tsv: return (TSVWriter(options: options, output: file), [file])
-            default: return (JSONLWriter(header: header, options: options, output: file), [file])
-            }
-        }
+        try to.makeWriter(output: output, header: header, options: options)
     }
 
     /// Reads, filters and writes every unit.

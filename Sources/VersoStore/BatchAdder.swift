@@ -1,0 +1,172 @@
+import Dispatch
+import Foundation
+import VersoCorpus
+import VersoText
+
+/// Where a batch stands, reported after every pair.
+public struct BatchProgress: Sendable {
+    /// Pairs in the batch.
+    public var total = 0
+    /// Pairs finished: stored, skipped or failed.
+    public var done = 0
+    public var skipped = 0
+    public var failed = 0
+    /// Sentences (both sides) of the pairs aligned so far.
+    public var sentences = 0
+    /// Bytes of the pairs aligned so far, and of all pairs still to align plus those.
+    public var bytesDone = 0
+    public var bytesTotal = 0
+    /// Seconds since the batch started.
+    public var elapsed: Double = 0
+
+    /// Sentences aligned per second so far.
+    public var sentencesPerSecond: Double { elapsed > 0 ? Double(sentences) / elapsed : 0 }
+
+    /// Seconds left, estimated from the bytes aligned so far; nil before the first pair is done.
+    public var secondsLeft: Double? {
+        guard bytesDone > 0, elapsed > 0 else { return nil }
+        return elapsed * Double(max(0, bytesTotal - bytesDone)) / Double(bytesDone)
+    }
+}
+
+/// What a batch did.
+public struct BatchReport: Sendable {
+    public var added: [String] = []
+    public var replaced: [String] = []
+    /// Pairs already stored with the same content and settings.
+    public var skipped: [String] = []
+    /// Pairs that failed, with the error (it names the file).
+    public var failures: [(job: PairJob, error: VersoError)] = []
+    public var progress = BatchProgress()
+}
+
+/// Aligns, checks and stores many pairs on all cores.
+///
+/// Workers take the next pair from the list, read both files, skip the pair when the store
+/// already holds its name with the same content hashes and settings, otherwise align and check
+/// it (one ``PairProcessor`` per language pair, shared by the workers: its aligner and
+/// dictionary are loaded once) and write it in one transaction; the store's single writer
+/// serialises the writes. A pair that fails is recorded and the batch goes on.
+public final class BatchAdder: @unchecked Sendable {
+    public let store: CorpusStore
+    /// Re-align pairs even when they are stored unchanged.
+    public var force = false
+    /// Replace invalid UTF-8 with U+FFFD instead of failing the pair.
+    public var lossy = false
+    /// Workers; by default one per core.
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
+    private let makeProcessor: (String, String) throws -> PairProcessor
+    private var processors: [String: PairProcessor] = [:]
+    private let lock = NSLock()
+
+    /// - Parameter makeProcessor: builds the processor for a source and a target language
+    ///   (called once per language pair, under a lock).
+    public init(store: CorpusStore, makeProcessor: @escaping (String, String) throws -> PairProcessor) {
+        self.store = store
+        self.makeProcessor = makeProcessor
+    }
+
+    /// A hash of everything in a processor that can change what is stored: the aligner's
+    /// signature (versions, languages, evidence, weights, lexicons), the segmentation mode, the
+    /// checks that run and the glossary.
+    public static func settingsHash(_ processor: PairProcessor) -> String {
+        let glossary = processor.glossary.map { "\($0.source)\t\($0.target)" }.joined(separator: "\n")
+        let text = [processor.aligner.signature().description, "segmented:\(processor.segmented)",
+                    "checks:\(processor.engine.configuration.activeCodes.joined(separator: ","))", glossary].joined(separator: "\n")
+        return ContentHash.sha256(Array(text.utf8))
+    }
+
+    private func processor(_ job: PairJob) throws -> PairProcessor {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = job.sourceLanguage + "\t" + job.targetLanguage
+        if let cached = processors[key] { return cached }
+        let made = try makeProcessor(job.sourceLanguage, job.targetLanguage)
+        processors[key] = made
+        return made
+    }
+
+    /// Runs the batch.
+    ///
+    /// - Parameter progress: called after each pair (from a worker thread, one call at a time).
+    /// - Returns: what was added, replaced, skipped and what failed; it does not throw for a
+    ///   failing pair.
+    /// - Complexity: the sum of the pairs' alignment costs, spread over `workers` threads.
+    public func run(_ jobs: [PairJob], progress: (@Sendable (BatchProgress) -> Void)? = nil) throws -> BatchReport {
+        let stored = Dictionary(try store.documents().map { ($0.identity.name, $0.identity) }, uniquingKeysWith: { a, _ in a })
+        let start = Date()
+        var report = BatchReport()
+        report.progress.total = jobs.count
+        report.progress.bytesTotal = jobs.reduce(0) { $0 + BatchAdder.size($1.source) + BatchAdder.size($1.target) }
+        var next = 0
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
+            while true {
+                lock.lock()
+                let index = next
+                next += 1
+                lock.unlock()
+                guard index < jobs.count else { return }
+                let job = jobs[index]
+                let outcome = Result { try self.add(job, stored: stored[job.name]) }
+                lock.lock()
+                let bytes = BatchAdder.size(job.source) + BatchAdder.size(job.target)
+                switch outcome {
+                case .success(.skipped):
+                    report.skipped.append(job.name)
+                    report.progress.skipped += 1
+                    report.progress.bytesTotal -= bytes
+                case .success(.stored(let outcome, let sentences)):
+                    if outcome == .added { report.added.append(job.name) } else { report.replaced.append(job.name) }
+                    report.progress.sentences += sentences
+                    report.progress.bytesDone += bytes
+                case .failure(let error):
+                    report.failures.append((job, error as? VersoError
+                        ?? VersoError(.internalError, "\(error)", file: job.source)))
+                    report.progress.failed += 1
+                    report.progress.bytesTotal -= bytes
+                }
+                report.progress.done += 1
+                report.progress.elapsed = Date().timeIntervalSince(start)
+                progress?(report.progress)
+                lock.unlock()
+            }
+        }
+        report.failures.sort { $0.job.name < $1.job.name }
+        return report
+    }
+
+    private enum Outcome { case skipped, stored(CorpusStore.WriteOutcome, sentences: Int) }
+
+    private func add(_ job: PairJob, stored: DocumentIdentity?) throws -> Outcome {
+        let processor = try processor(job)
+        let (sourceBytes, source) = try read(job.source)
+        let (targetBytes, target) = try read(job.target)
+        let identity = DocumentIdentity(
+            name: job.name, sourceLanguage: job.sourceLanguage, targetLanguage: job.targetLanguage,
+            sourcePath: job.source, targetPath: job.target, sourceHash: ContentHash.sha256(sourceBytes),
+            targetHash: ContentHash.sha256(targetBytes), settingsHash: BatchAdder.settingsHash(processor))
+        if !force, let stored, stored.sameContent(as: identity) { return .skipped }
+        let result = try processor.process(source: source, target: target)
+        let outcome = try store.store(identity, result: result)
+        return .stored(outcome, sentences: result.alignment.source.segments.count + result.alignment.target.segments.count)
+    }
+
+    /// The file's bytes and decoded text; an empty or blank file is an error.
+    private func read(_ path: String) throws -> ([UInt8], SourceText) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            _ = try SourceText.read(path: path)  // throws the precise reason: missing, a folder, unreadable
+            throw VersoError(.unreadable, "cannot be read", file: path, fix: "check the file's permissions")
+        }
+        let bytes = [UInt8](data)
+        let text = try SourceText(data: bytes, name: path, lossy: lossy)
+        if text.string.allSatisfy(\.isWhitespace) {
+            throw VersoError(.badInput, "is empty: there is nothing to align", file: path,
+                             fix: "give the right file, or take the pair out of the batch")
+        }
+        return (bytes, text)
+    }
+
+    private static func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}

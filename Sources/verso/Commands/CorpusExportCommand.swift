@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import VersoCorpus
+import VersoStore
+import VersoText
+
+extension CorpusFormat: ExpressibleByArgument {}
+
+struct CorpusExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the stored pairs you trust: TMX, TSV, Moses, JSONL or XLIFF, with filters.",
+        discussion: """
+        Documents go in name order, pairs in bead order. A pair is dropped by the first filter it \
+        fails (score, excluded code, duplicate); the counts are printed on stderr. The output is \
+        written atomically (for Moses, -o is the prefix of PREFIX.<source> and PREFIX.<target>).
+        """
+    )
+
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "tmx, tsv, moses, jsonl or xliff.") var format: CorpusFormat
+    @Option(name: .shortAndLong, help: "The output file (the prefix for Moses).") var output: String
+    @Option(help: "Drop pairs scored below this.") var minScore: Double?
+    @Option(parsing: .upToNextOption, help: "Drop pairs with a finding of these codes (repeat or separate with commas).") var exclude: [String] = []
+    @Flag(help: "Drop repeated source+target pairs.") var dedupe = false
+    @Option(parsing: .upToNextOption, help: "Export only these documents (names).") var document: [String] = []
+    @Flag(help: "Keep pairs with an empty side (1-0 and 0-1 beads).") var keepEmpty = false
+
+    func run() throws {
+        try guarded {
+            let codes = Set(exclude.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            let export = CorpusExport(format: format, output: output,
+                                      filter: ExportFilter(minScore: minScore, excludeCodes: codes, dedupe: dedupe),
+                                      options: ExportOptions(keepEmpty: keepEmpty), documents: document)
+            let report = try export.run(store: try database.open(create: false))
+            for line in report.summary { Diagnostics.printErr("verso: \(line)") }
+        }
+    }
+}
