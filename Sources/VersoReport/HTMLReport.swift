@@ -1,3 +1,4 @@
+import VersoText
 import VersoCheck
 
 /// The review report as one self-contained HTML page.

@@ -73,7 +73,7 @@ public final class BatchAdder: @unchecked Sendable {
         let glossary = processor.glossary.map { "\($0.source)\t\($0.target)" }.joined(separator: "\n")
         let text = [processor.aligner.signature().description, "segmented:\(processor.segmented)",
                     "checks:\(processor.engine.configuration.activeCodes.joined(separator: ","))", glossary].joined(separator: "\n")
-        return ContentHash.sha256(Array(text.utf8))
+        return SHA256.hex(Array(text.utf8))
     }
 
     private func processor(_ job: PairJob) throws -> PairProcessor {
@@ -143,8 +143,8 @@ public final class BatchAdder: @unchecked Sendable {
         let (targetBytes, target) = try read(job.target)
         let identity = DocumentIdentity(
             name: job.name, sourceLanguage: job.sourceLanguage, targetLanguage: job.targetLanguage,
-            sourcePath: job.source, targetPath: job.target, sourceHash: ContentHash.sha256(sourceBytes),
-            targetHash: ContentHash.sha256(targetBytes), settingsHash: BatchAdder.settingsHash(processor))
+            sourcePath: job.source, targetPath: job.target, sourceHash: SHA256.hex(Array(sourceBytes)),
+            targetHash: SHA256.hex(Array(targetBytes)), settingsHash: BatchAdder.settingsHash(processor))
         if !force, let stored, stored.sameContent(as: identity) { return .skipped }
         let result = try processor.process(source: source, target: target)
         let outcome = try store.store(identity, result: result)

@@ -1,5 +1,6 @@
 import Foundation
 import VersoCheck
+import VersoText
 import XCTest
 @testable import VersoReport
 
@@ -72,15 +73,6 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(html.contains("@media print"))
     }
 
-    func testSHA256KnownAnswers() {
-        func hex(_ text: String) -> String { SHA256.digest(Array(text.utf8)).map { String(format: "%02x", $0) }.joined() }
-        XCTAssertEqual(hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        XCTAssertEqual(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
-                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        XCTAssertEqual(SHA256.base64Digest(""), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
-        XCTAssertEqual(SHA256.base64Digest("abc"), "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
-    }
 
     func testHeaderShowsTheVerdictInNumbers() throws {
         let html = try page()

@@ -1,7 +1,7 @@
-/// SHA-256 (FIPS 180-4), used only to pin the report's inline script in its Content Security
-/// Policy (`script-src 'sha256-…'`), so that no other script can run even if text slipped
-/// through unescaped.
-enum SHA256 {
+/// SHA-256 (FIPS 180-4): the store recognises files it has aligned by their digest, and the
+/// report pins its inline script in its Content Security Policy (`script-src 'sha256-…'`).
+/// Foundation on Linux has no digest API, hence this one.
+public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -15,7 +15,7 @@ enum SHA256 {
 
     /// The 32-byte digest of `bytes`.
     /// - Complexity: O(n).
-    static func digest(_ bytes: [UInt8]) -> [UInt8] {
+    public static func digest(_ bytes: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var message = bytes
         message.append(0x80)
@@ -47,7 +47,7 @@ enum SHA256 {
     }
 
     /// The digest of `text`'s UTF-8 bytes in base64, as CSP hash sources spell it.
-    static func base64Digest(_ text: String) -> String {
+    public static func base64Digest(_ text: String) -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
         let bytes = digest(Array(text.utf8))
         var out = ""
@@ -58,5 +58,11 @@ enum SHA256 {
             out += String(repeating: "=", count: 3 - group.count)
         }
         return out
+    }
+
+    /// The digest of `bytes` as 64 lowercase hex digits.
+    public static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef")
+        return String(digest(bytes).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
     }
 }
