@@ -12,7 +12,7 @@ struct CorpusCommand: ParsableCommand {
         `add` aligns and checks pairs on all cores and stores each document in one transaction; \
         re-running skips unchanged pairs. Schema: Sources/VersoStore/SCHEMA.md.
         """,
-        subcommands: [CorpusAddCommand.self, CorpusSearchCommand.self, CorpusStatsCommand.self, CorpusExportCommand.self,
+        subcommands: [CorpusAddCommand.self, CorpusSearchCommand.self, CorpusStatsCommand.self, CorpusExportCommand.self, CorpusReportCommand.self,
                       CorpusReplicateCommand.self]
     )
 }
