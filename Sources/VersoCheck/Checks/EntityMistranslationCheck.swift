@@ -120,8 +120,11 @@ struct EntityMistranslationCheck: Check {
             guard tokens[i].kind == .word, CheckText.isCapitalized(tokens[i]), !CheckText.isAcronym(tokens[i].text) else { i += 1; continue }
             var j = i
             while j + 1 < tokens.count, tokens[j + 1].kind == .word, CheckText.isCapitalized(tokens[j + 1]) { j += 1 }
-            let name = Array(tokens[i...j])
+            // A leading "The" is not part of the name; names of four words or more are titles
+            // ("Debian Free Software Guidelines"), which are translated.
+            let name = Array(tokens[i...j]).drop { document.sourceResources.functionWords.contains($0.folded) }.map { $0 }
             i = j + 1
+            guard !name.isEmpty, name.count <= 3 else { continue }
             let kept = name.filter { targetFolded.contains($0.folded) }
             // A single word at the start of a sentence is an ordinary capitalised word; after a
             // determiner ("the Customer") it is a defined term; before a comma or at the end it
@@ -148,10 +151,13 @@ struct EntityMistranslationCheck: Check {
                 let titles = EntityMistranslationCheck.titles(document.sourceLanguage)
                 if titles.contains(part.folded) || (part.folded.hasSuffix("s") && titles.contains(String(part.folded.dropLast()))) { continue }
                 // The part's common-word translations, written in lower case in the target.
-                for t in bead.target.tokens where t.kind == .word && (t.text.first?.isLowercase == true || afterTitle)
-                    && dictionary.isCommonTranslation(source: part.folded, target: t.folded) {
-                    if name.count > 1, let first = bead.target.tokens.firstIndex(where: { $0.folded == kept.first?.folded }),
-                       let pos = bead.target.tokens.firstIndex(of: t), pos < first { continue }  // "pont du Golden Gate"
+                let renderings = bead.target.tokens.filter { t in t.kind == .word && (t.text.first?.isLowercase == true || afterTitle)
+                    && dictionary.isCommonTranslation(source: part.folded, target: t.folded) }
+                // "pont du Golden Gate", "le projet Debian": the word comes before the kept name,
+                // French order for a common noun and a name.
+                if name.count > 1, let first = bead.target.tokens.firstIndex(where: { $0.folded == kept.first?.folded }),
+                   renderings.contains(where: { (bead.target.tokens.firstIndex(of: $0) ?? 0) < first }) { continue }
+                for t in renderings {
                     findings.append(Self.info.finding(
                         bead: bead.index,
                         "the name “\(name.map(\.text).joined(separator: " "))” seems translated as a common word: “\(part.text)” became “\(t.text)”",

@@ -103,6 +103,9 @@ struct TypographyCheck: Check {
             let literal = Numbers.text(s, i..<end)
             defer { i = max(end, i + 1) }
             let parts = literal.split(separator: ".", omittingEmptySubsequences: false)
+            // Section numbers ("1.1. Qu'est-ce que …", "voir 4.2.") end with a period of their own.
+            if end < s.count && s[end] == "." { continue }
+            if s[..<i].allSatisfy({ $0.properties.isWhitespace }) { continue }
             guard parts.count == 2, !literal.contains(","), parts[1].count != 3,
                   end == s.count || !(s[end] == "." && end + 1 < s.count && Numbers.isDigit(s[end + 1])),
                   sourceText.contains(literal) else { continue }

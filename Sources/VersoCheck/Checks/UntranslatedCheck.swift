@@ -1,3 +1,5 @@
+import VersoText
+
 /// Target text left in the source language ("Source link" in a French page). A target sentence
 /// is taken for source-language text when its function words are mostly the source
 /// language's, or — for short lines — when its words are known to the source language's
@@ -19,7 +21,12 @@ struct UntranslatedCheck: Check {
                 guard !words.isEmpty else { continue }
                 let inSource = words.filter { document.sourceResources.functionWords.contains($0) }.count
                 let inTarget = words.filter { document.targetResources.functionWords.contains($0) }.count
-                var untranslated = words.count >= 4 && inSource >= 2 && inSource >= 2 * inTarget + 1
+                // A name in title case ("Software in the Public Interest") is not text to translate.
+                let content = sentence.split(separator: " ").filter { w in
+                    !document.sourceResources.functionWords.contains(Folding.fold(String(w))) && w.first?.isLetter == true
+                }
+                let titleCase = content.count >= 2 && content.filter { $0.first?.isUppercase == true }.count * 4 >= content.count * 3
+                var untranslated = !titleCase && words.count >= 4 && inSource >= 2 && inSource >= 2 * inTarget + 1
                 if !untranslated, words.count >= 3, inSource >= 1, sourceFolded.contains(words) {
                     untranslated = true   // a source sentence copied as is
                 }
