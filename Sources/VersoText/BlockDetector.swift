@@ -21,6 +21,7 @@ enum BlockDetector {
         var endsSentence: Bool
         var startsLower: Bool
         var endsWithColon: Bool
+        var words: Int
     }
 
     struct Layout {
@@ -51,9 +52,12 @@ enum BlockDetector {
             }
             let contentStart = line.range.lowerBound + line.indent
             var indentedCode = false
-            if let c = codeIndent, line.indentColumns >= c, previous == nil || current?.kind == .code {
+            // A line that runs to the wrap width with several words is wrapped prose, however
+            // deep its indentation (a list item's second paragraph).
+            let proseLength = width.map { line.length * 10 >= $0 * 8 && line.words >= 5 } ?? false
+            if let c = codeIndent, line.indentColumns >= c, previous == nil || current?.kind == .code, !proseLength {
                 indentedCode = true
-            } else if previous == nil, afterColon, let base = baseIndent, line.indentColumns >= base + 3, !line.startsList {
+            } else if previous == nil, afterColon, let base = baseIndent, line.indentColumns >= base + 3, !line.startsList, !proseLength {
                 indentedCode = true
                 codeIndent = line.indentColumns
             } else if previous == nil {
@@ -177,7 +181,7 @@ enum BlockDetector {
         return Line(range: range, length: length, indent: indentBytes, indentColumns: indent, blank: blank, firstWordLength: firstWordLength,
                     startsList: startsList, startsDialogue: startsDialogue, isRule: isRule,
                     looksLikeCode: looksLikeCode, endsSentence: endsSentence, startsLower: startsLower,
-                    endsWithColon: lastScalar == ":")
+                    endsWithColon: lastScalar == ":", words: blank ? 0 : body.split(separator: 0x20).count)
     }
 
     /// "-", "*", "•", "1.", "1.2.", "a)", "(3)", "[2]" followed by a space.
