@@ -21,7 +21,7 @@ struct EntityMistranslationCheck: Check {
         var findings: [Finding] = []
         for bead in document.beads where !bead.isAddition && !bead.isOmission {
             findings += acronymFromName(bead, pairs: pairs)
-            findings += acronymAsWord(bead, pairs: pairs)
+            findings += acronymAsWord(bead, pairs: pairs, resources: document.sourceResources)
             findings += namePartTranslated(bead, document: document)
         }
         return findings
@@ -41,7 +41,9 @@ struct EntityMistranslationCheck: Check {
         var findings: [Finding] = []
         for token in bead.target.tokens where token.kind == .word && CheckText.isAcronym(token.text) {
             guard let pair = pairs.first(where: { Self.letters($0.target) == Self.letters(token.text) && $0.source != $0.target }),
-                  !Self.sourceMentions(pair, in: bead.source) else { continue }
+                  !Self.sourceMentions(pair, in: bead.source),
+                  // The same letters in the source ("IA-32") are not a translation.
+                  !bead.source.tokens.contains(where: { Self.letters($0.text) == Self.letters(token.text) }) else { continue }
             // Which source word was read as the acronym? ("Un" for UN)
             let culprit = bead.source.tokens.first { $0.kind == .word && $0.text.uppercased() == Self.letters(pair.source) }
             let why = culprit.map { ": the name part “\($0.text)” seems to have been read as the acronym \(pair.source)" } ?? ""
@@ -55,7 +57,7 @@ struct EntityMistranslationCheck: Check {
     }
 
     /// "WHO" ⇒ "QUI".
-    private func acronymAsWord(_ bead: AnalyzedBead, pairs: [AcronymPair]) -> [Finding] {
+    private func acronymAsWord(_ bead: AnalyzedBead, pairs: [AcronymPair], resources: LanguageResources) -> [Finding] {
         var findings: [Finding] = []
         let targetFolded = Folding.fold(bead.target.text)
         let sourceAcronyms = Set(bead.source.tokens.filter { $0.kind == .word && CheckText.isAcronym($0.text) }.map { Self.letters($0.text) })
@@ -64,7 +66,15 @@ struct EntityMistranslationCheck: Check {
         if sourceWords.count >= 3 && sourceAcronyms.count * 2 > sourceWords.count { return [] }
         for token in bead.source.tokens where token.kind == .word && CheckText.isAcronym(token.text) {
             let acronym = Self.letters(token.text)
-            guard acronym.count >= 2, !Self.isRomanNumeral(acronym) else { continue }
+            guard acronym.count >= 2, acronym.count <= 5, !Self.isRomanNumeral(acronym) else { continue }
+            // A function word in capitals is emphasis ("do NOT"), unless it stands where a name
+            // does: after "the", at the start of a sentence or in parentheses ("(WHO)").
+            if resources.functionWords.contains(token.folded) || resources.negations.contains(token.folded) {
+                let k = bead.source.tokens.firstIndex(of: token) ?? 0
+                let previous = k > 0 ? bead.source.tokens[k - 1] : nil
+                let nameSlot = previous == nil || previous!.folded == "the" || previous!.text == "(" || CheckText.sentenceInitialWords(bead.source).contains(k)
+                if !nameSlot { continue }
+            }
             if bead.target.tokens.contains(where: { Folding.fold(Self.letters($0.text)) == Folding.fold(acronym) }) { continue }
             // A capitalised word set in capitals (a dateline "SEOUL") is not an acronym.
             if acronym.count >= 5 && document(of: token, in: bead) { continue }
