@@ -21,21 +21,4 @@ struct AlignmentOptions: ParsableArguments {
         options.useParagraphs = !segmented
         return try Aligner(options: options)
     }
-
-    /// Reads and segments one side.
-    func document(_ path: String, language: String) throws -> SegmentedDocument {
-        let text = try SourceText.read(path: path, lossy: lossy)
-        if text.replacements > 0 { Diagnostics.warn("\(path): replaced \(text.replacements) invalid byte sequence(s) with U+FFFD") }
-        return segmented ? Segmenter.lines(text, language: language) : try Segmenter(language: language).segment(text)
-    }
-
-    /// Reads, segments and aligns a pair; the signature names the segmenter.
-    func align(source: String, target: String) throws -> Alignment {
-        let aligner = try makeAligner()
-        var alignment = aligner.align(source: try document(source, language: sourceLanguage),
-                                      target: try document(target, language: targetLanguage))
-        alignment.signature.set("segmenter", segmented ? "lines"
-            : "\(try Segmenter(language: sourceLanguage).signature),\(try Segmenter(language: targetLanguage).signature)")
-        return alignment
-    }
 }
