@@ -12,6 +12,7 @@ packages=(
   libxml2-dev libxml2-utils      # XMLParser at run time; xmllint validates TMX in tests
   libsqlite3-dev                 # the corpus store
   dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-deu-fra   # aligner dictionaries
+  wamerican wfrench               # word lists: which language a short line is in (checks)
   ${VERSO_EXTRA_PACKAGES:-}
 )
 testing=0

@@ -32,11 +32,14 @@ public struct SideAnalysis {
     public let text: String
     public let sentences: [String]
     public let tokens: [Token]
+    /// The side's language code.
+    public let language: String
     /// Scalar offset of each UTF-8 byte boundary, to turn token byte ranges into spans.
     private let scalarAt: [Int32]
 
     init(sentences: [String], tokenizer: WordTokenizer, language: String) {
         self.sentences = sentences
+        self.language = language
         text = sentences.joined(separator: " ")
         let raw = text.isEmpty ? [] : tokenizer.tokens(text)
         tokens = SideAnalysis.elides(language) ? raw.flatMap(SideAnalysis.splitElision) : raw

@@ -14,8 +14,14 @@ struct UntranslatedCheck: Check {
     func run(_ document: CheckDocument) -> [Finding] {
         var findings: [Finding] = []
         let sourceLanguage = document.sourceLanguage, targetLanguage = document.targetLanguage
+        let lists = [sourceLanguage: WordList.load(sourceLanguage), targetLanguage: WordList.load(targetLanguage)]
+        /// A word list when installed, else the lexicon's entries.
+        func knows(_ word: String, _ language: String) -> Bool? {
+            if let list = lists[language] ?? nil { return list.contains(word) }
+            return document.lexicon.knows(word, language: language)
+        }
         for bead in document.beads where !bead.bead.target.isEmpty {
-            let sourceFolded = bead.bead.source.map { CheckText.foldedWords($0) }
+            let sourceFolded = bead.bead.source.map { CheckText.foldedWords($0).filter { $0.contains(where: \.isLetter) } }
             for sentence in bead.bead.target {
                 let words = CheckText.foldedWords(sentence).filter { $0.contains(where: \.isLetter) }
                 guard !words.isEmpty else { continue }
@@ -27,23 +33,28 @@ struct UntranslatedCheck: Check {
                 }
                 let titleCase = content.count >= 2 && content.filter { $0.first?.isUppercase == true }.count * 4 >= content.count * 3
                 var untranslated = !titleCase && words.count >= 4 && inSource >= 2 && inSource >= 2 * inTarget + 1
-                if !untranslated, words.count >= 3, inSource >= 1, sourceFolded.contains(words) {
+                if !untranslated, words.count >= 3, inSource >= 1, inSource > inTarget, sourceFolded.contains(words) {
                     untranslated = true   // a source sentence copied as is
                 }
                 if !untranslated, words.count <= 6, inTarget == 0 {
-                    // Short lines: ask the dictionaries, when there are any.
+                    // Short lines: ask the word lists (or the dictionaries) which language each
+                    // word belongs to.
                     let lowercase = sentence.split(separator: " ").filter { $0.first?.isLowercase == true }.map { CheckText.foldedWords(String($0)).first ?? "" }
                     var sourceOnly = 0, targetOnly = 0, known = true
                     for w in words {
-                        guard let s = document.lexicon.knows(w, language: sourceLanguage),
-                              let t = document.lexicon.knows(w, language: targetLanguage) else { known = false; break }
+                        guard let s = knows(w, sourceLanguage), let t = knows(w, targetLanguage) else { known = false; break }
                         if s && !t { sourceOnly += 1 }
                         if t && !s { targetOnly += 1 }
                     }
-                    let lowercaseSourceOnly = lowercase.contains { w in
-                        document.lexicon.knows(w, language: sourceLanguage) == true && document.lexicon.knows(w, language: targetLanguage) == false
-                    }
-                    untranslated = known && lowercaseSourceOnly && targetOnly == 0 && sourceOnly * 2 >= words.count
+                    let lowercaseSourceOnly = lowercase.contains { knows($0, sourceLanguage) == true && knows($0, targetLanguage) == false }
+                    let copied = sourceFolded.contains(words)
+                    untranslated = known && (lowercaseSourceOnly || copied && sourceOnly >= 2) && targetOnly == 0 && sourceOnly * 2 >= words.count
+                }
+                if !untranslated, let run = copiedRun(sentence, bead: bead, knows: knows) {
+                    findings.append(Self.info.finding(
+                        bead: bead.index, "“\(run.text)” is left in \(UntranslatedCheck.name(sourceLanguage)) inside the \(UntranslatedCheck.name(targetLanguage)) sentence",
+                        side: .target, span: run.span, severity: .minor, suggestion: "translate it"))
+                    continue
                 }
                 guard untranslated else { continue }
                 findings.append(Self.info.finding(
@@ -52,6 +63,42 @@ struct UntranslatedCheck: Check {
             }
         }
         return findings
+    }
+
+    /// Two or more words in a row copied from the source, all known in the source language, one
+    /// of them a lower-case word the target language does not have ("Machine washable à 30 °C").
+    /// Words glued to code characters (- / _ . `) are left out: commands are copied on purpose.
+    private func copiedRun(_ sentence: String, bead: AnalyzedBead, knows: (String, String) -> Bool?) -> (text: String, span: Range<Int>)? {
+        guard let range = bead.target.text.range(of: sentence) else { return nil }
+        let text = bead.target.text
+        let lo = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+        let hi = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+        let bytes = Array(text.utf8)
+        let sourceText = " " + CheckText.foldedWords(bead.source.text).joined(separator: " ") + " "
+        func glued(_ t: Token) -> Bool {
+            let before = t.byteRange.lowerBound > 0 ? bytes[t.byteRange.lowerBound - 1] : 0x20
+            let after = t.byteRange.upperBound < bytes.count ? bytes[t.byteRange.upperBound] : 0x20
+            return [0x2D, 0x2F, 0x5F, 0x60].contains(before) || [0x2D, 0x2F, 0x5F, 0x60].contains(after)
+                || (after == 0x2E && t.byteRange.upperBound + 1 < bytes.count && bytes[t.byteRange.upperBound + 1] != 0x20)
+        }
+        let words = bead.target.words.filter { (lo..<hi).contains($0.byteRange.lowerBound) }
+        var runs: [[Token]] = [[]]
+        for w in words {
+            let fits = !glued(w) && knows(w.folded, bead.source.language) == true && sourceText.contains(" \(w.folded) ")
+            if fits { runs[runs.count - 1].append(w) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+        }
+        for run in runs where run.count >= 2 {
+            let phrase = " " + run.map(\.folded).joined(separator: " ") + " "
+            // A quoted foreign phrase is a deliberate loan: « fair deal ».
+            var k = run.first!.byteRange.lowerBound
+            while k > 0 && (bytes[k - 1] == 0x20 || bytes[k - 1] == 0xA0 || bytes[k - 1] == 0xC2 || bytes[k - 1] == 0xAF || bytes[k - 1] == 0x80 || bytes[k - 1] == 0xE2) { k -= 1 }
+            let quoted = k > 0 && [0xAB, 0x9C, 0x22, 0x98].contains(bytes[k - 1])
+            guard !quoted, sourceText.contains(phrase),
+                  run.contains(where: { $0.text.first?.isLowercase == true && knows($0.folded, bead.target.language) == false }) else { continue }
+            let span = bead.target.span(of: run.first!).lowerBound..<bead.target.span(of: run.last!).upperBound
+            return (String(text.unicodeScalars.dropFirst(span.lowerBound).prefix(span.count)), span)
+        }
+        return nil
     }
 
     static func name(_ code: String) -> String {
