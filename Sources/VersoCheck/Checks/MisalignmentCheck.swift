@@ -31,9 +31,13 @@ struct MisalignmentCheck: Check {
             func contentCount(_ side: SideAnalysis, _ stop: Set<String>) -> Int {
                 side.tokens.filter { $0.kind != .punctuation && $0.folded.count >= 3 && !stop.contains($0.folded) }.count
             }
-            // Short pairs (idioms, dialogue) say too little to judge.
-            guard contentCount(bead.source, document.sourceResources.functionWords) >= 4,
-                  contentCount(bead.target, document.targetResources.functionWords) >= 4 else { continue }
+            // Short pairs (idioms, dialogue) say too little to judge, unless their lengths
+            // disagree too: a pair of unrelated lines rarely has the length a translation has.
+            let sourceContent = contentCount(bead.source, document.sourceResources.functionWords)
+            let targetContent = contentCount(bead.target, document.targetResources.functionWords)
+            let ratio = Double(bead.target.text.count) / Double(max(bead.source.text.count, 1)) / document.lengthRatio
+            let lengthsDisagree = ratio < 0.7 || ratio > 1.4
+            guard sourceContent >= 3, targetContent >= 3, lengthsDisagree || (sourceContent >= 6 && targetContent >= 6) else { continue }
             let coverage = max(share(s, bead.source, document.sourceResources.functionWords),
                                share(t, bead.target, document.targetResources.functionWords))
             if coverage < 0.1 {

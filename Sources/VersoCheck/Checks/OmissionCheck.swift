@@ -63,7 +63,12 @@ struct OmissionCheck: Check {
                 // Only when the word has some rendering in the target at all (otherwise it is a
                 // name the lexicon cannot see), and only for the run whose other parts are
                 // rendered without it nearby ("Corée du Nord" renders one "North Korea").
-                guard targetCount(part.folded) > 0,
+                // A part with no rendering at all counts only inside a hyphenated compound
+                // ("anti-North Korean"): elsewhere it may be a name the lexicon cannot see.
+                let k = tokens.firstIndex(of: part) ?? 0
+                let hyphenated = k > 0 && tokens[k - 1].text == "-"
+                let known = targetCount(part.folded) > 0 || hyphenated && document.lexicon.knows(part.folded, language: document.sourceLanguage) == true
+                guard known,
                       !renderedTogether(part.folded, with: parts.filter { $0.folded != part.folded }.map(\.folded), bead, document) else { continue }
                 reported.insert(part.folded)
                 findings.append(Self.info.finding(
@@ -154,11 +159,11 @@ struct OmissionCheck: Check {
         let other = sourceSide ? bead.target : bead.source
         guard side.words.count >= 8 else { return nil }
         let ratio = Double(bead.target.text.count) / Double(max(bead.source.text.count, 1)) / document.lengthRatio
-        guard sourceSide ? ratio < 0.55 : ratio > 1.65 else { return nil }
+        guard sourceSide ? ratio < 0.55 : ratio > 1.6 else { return nil }
         let coverage = Coverage(of: side, in: other, lexicon: document.lexicon, sourceToTarget: sourceSide)
         let resources = sourceSide ? document.sourceResources : document.targetResources
         guard let gap = coverage.longestGap(side, functionWords: resources.functionWords),
-              gap.contentWords >= (sourceSide ? 5 : 4) else { return nil }
+              gap.contentWords >= (sourceSide ? 5 : (ratio > 1.8 ? 3 : 4)) else { return nil }
         let span = side.span(of: side.tokens[gap.range.lowerBound]).lowerBound..<side.span(of: side.tokens[gap.range.upperBound - 1]).upperBound
         let text = String(side.text.unicodeScalars.dropFirst(span.lowerBound).prefix(span.count))
         if sourceSide {
