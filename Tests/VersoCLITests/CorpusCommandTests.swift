@@ -214,7 +214,9 @@ final class CorpusCommandTests: XCTestCase {
                 expected.append("\(document.identity.name)\t\(unit.source)\t\(unit.target)")
             }
         }
-        let written = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { line -> String in
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        XCTAssertTrue(lines.first?.hasPrefix("{\"signature\"") == true, "the export starts with its signature")
+        let written = try lines.dropFirst().map { line -> String in
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
             return "\(object["document"]!)\t\((object["source"] as! [String]).joined(separator: " "))\t\((object["target"] as! [String]).joined(separator: " "))"
         }
