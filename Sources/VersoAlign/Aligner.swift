@@ -28,7 +28,7 @@ public struct AlignerOptions: Sendable {
     /// Bead cost weights and the confidence calibration.
     public var weights = CostWeights()
     /// Inputs with at most this many DP nodes ((n + 1) · (m + 1)) get the exact full search;
-    /// longer ones a band around anchors, widened where the path touches its edge.
+    /// longer ones a band around the path found on a coarser grid, widened where the path touches its edge.
     public var exactLimit = 250_000
     /// Half-width of the band, in sentences.
     public var bandWidth = 16
@@ -74,9 +74,9 @@ public struct AlignerOptions: Sendable {
 /// ratio), a prior per bead shape, and the lexical dissimilarity 1 − sim, where sim is the share
 /// of the bead's tokens that have a linked token on the other side (dictionary, cognates,
 /// identical tokens and numbers, a lexicon learned from the input). Null beads cost less when
-/// they continue a run. Short inputs are searched exactly; long ones in a band around anchor
-/// sentence pairs (rare linked tokens), widened where the best path touches the band's edge, so
-/// time and memory grow linearly.
+/// they continue a run. Short inputs are searched exactly; long ones coarse-to-fine (blocks of 8
+/// sentences, recursively, then a band around the projected path, widened where the best path
+/// touches the band's edge), so time and memory grow linearly.
 ///
 /// Each bead's `score` is a confidence in 0…1: a logistic function of the margin, the extra
 /// cost of the best alignment that does not contain the bead.
@@ -149,8 +149,7 @@ public final class Aligner: @unchecked Sendable {
         var learned: TranslationLexicon?
         if options.learnLexicon, let base = lexicon {
             let stemPairs = learnPairs(docs: docs, results: results, space: space)
-            let lexicon2 = firstEvidence.lexicon == nil ? base.adding(stemPairs: [], label: "none") : base
-            learned = lexicon2.adding(stemPairs: stemPairs, label: "learned")
+            learned = base.adding(stemPairs: stemPairs, label: "learned")
             let evidence = DocumentLinks.Evidence(lexicon: learned, cognates: options.useCognates)
             results = zip(docs, results).map { search($0, space: space, evidence: evidence, guide: ($1.low, $1.high)) }
         }
@@ -169,42 +168,82 @@ public final class Aligner: @unchecked Sendable {
         return last + 1 < paragraphs.count
     }
 
-    /// Runs the DP on one document: exact when small, else banded with widening.
+    /// Runs the DP on one document.
     private func search(_ doc: (SideFeatures, SideFeatures, Bool), space: FeatureSpace, evidence: DocumentLinks.Evidence,
                         guide: (low: [Int], high: [Int])?) -> BandSearch.Result {
         let (source, target, paragraphs) = doc
-        let n = source.count, m = target.count
         let links = DocumentLinks(source: source, target: target, space: space, evidence: evidence)
         let problem = AlignProblem(source: source, target: target, links: links, weights: options.effectiveWeights,
                                    shapes: options.shapes, useParagraphs: paragraphs)
-        if (n + 1) * (m + 1) <= options.exactLimit || min(n, m) <= 4 {
-            return BandSearch(problem: problem, band: .full(n: n, m: m)).run()
+        return search(problem, guide: guide, width: guide == nil ? max(2, options.bandWidth / 2) : options.bandWidth, block: 1,
+                      exact: options.exactLimit)
+    }
+
+    /// Blocks of this many sentences form one unit of the next coarser level.
+    static let coarseFactor = 8
+
+    /// Exact search when the grid is small; otherwise a band around `guide`, or, without one,
+    /// around the path found on a coarser version of the problem (blocks of 8 sentences,
+    /// recursively), widened where the path touches the band's edge.
+    /// - Complexity: O((n + m) · width) time and memory.
+    /// `block` is the number of sentences per unit at this level: the work per node grows with
+    /// it, so coarse levels are searched exactly only when smaller.
+    /// Re-searches of a stretch where the path touched the band's edge use a smaller `exact` limit.
+    private func search(_ problem: AlignProblem, guide: (low: [Int], high: [Int])?, width: Int, block: Int, exact: Int) -> BandSearch.Result {
+        let n = problem.n, m = problem.m
+        if (n + 1) * (m + 1) * block <= exact || min(n, m) <= 4 {
+            return BandSearch(problem: problem, band: .full(n: n, m: m)).run(margins: block == 1)
         }
-        var low: [Int], high: [Int], width: [Int]
+        var low: [Int], high: [Int]
         if let guide {
             (low, high) = guide
-            width = [Int](repeating: options.bandWidth, count: n + 1)
         } else {
-            let (column, gap) = Anchors.guide(Anchors.find(source: source, target: target, links: links), n: n, m: m)
-            low = column
-            high = column
-            width = gap.map { options.bandWidth + min($0 / 8, 4 * options.bandWidth) }
-        }
-        // Widening stops when the band would exceed this many nodes (linear in the input).
-        let budget = max(options.exactLimit, 64 * (n + m + 2) * max(options.bandWidth, 1) / 8)
-        var result = BandSearch(problem: problem, band: .around(guideLow: low, guideHigh: high, width: width, n: n, m: m)).run()
-        for _ in 0..<6 where !result.touched.isEmpty {
-            var wider = width
-            for r in result.touched {
-                let reach = 2 * width[r]
-                for k in max(0, r - reach)...min(n, r + reach) { wider[k] = max(wider[k], 2 * width[r]) }
+            let k = Aligner.coarseFactor
+            let coarse = AlignProblem(source: problem.source.merged(k), target: problem.target.merged(k), links: problem.links,
+                                      weights: problem.weights, shapes: problem.shapes, useParagraphs: false)
+            let path = search(coarse, guide: nil, width: width, block: block * k, exact: exact)
+            // Rows of coarse block I lie between the coarse path's columns at rows I and I + 1.
+            low = [Int](repeating: 0, count: n + 1)
+            high = [Int](repeating: 0, count: n + 1)
+            for i in 0...n {
+                let block = i / k, next = min(block + 1, coarse.n)
+                low[i] = min(m, path.low[block] * k)
+                high[i] = min(m, path.high[next] * k)
             }
-            let band = Band.around(guideLow: result.low, guideHigh: result.high, width: wider, n: n, m: m)
-            guard band.count <= budget else { break }
-            width = wider
-            result = BandSearch(problem: problem, band: band).run()
         }
-        return result
+        let band = Band.around(guideLow: low, guideHigh: high, width: [Int](repeating: width, count: n + 1), n: n, m: m)
+        let result = BandSearch(problem: problem, band: band).run(margins: block == 1)
+        guard !result.touched.isEmpty, width < 8 * options.bandWidth else { return result }
+        // Where the path touches the band's edge, search again between two path points well
+        // away from it, with a twice wider band, and splice the new beads in.
+        let pad = 8 * width
+        var spans: [(Int, Int)] = []
+        for r in result.touched {
+            if let last = spans.last, r - pad <= last.1 { spans[spans.count - 1].1 = min(n, r + pad) } else { spans.append((max(0, r - pad), min(n, r + pad))) }
+        }
+        var beads: [PathBead] = []
+        var k = 0
+        for (from, to) in spans {
+            // The first bead starting at or after `from` and the last ending at or before `to`.
+            while k < result.beads.count && result.beads[k].i0 < from { beads.append(result.beads[k]); k += 1 }
+            guard k < result.beads.count else { break }
+            let i0 = result.beads[k].i0, j0 = result.beads[k].j0
+            var e = k
+            while e < result.beads.count && result.beads[e].i0 + result.beads[e].a <= to { e += 1 }
+            let i1 = e > k ? result.beads[e - 1].i0 + result.beads[e - 1].a : i0
+            let j1 = e > k ? result.beads[e - 1].j0 + result.beads[e - 1].b : j0
+            let sub = AlignProblem(source: problem.source.slice(i0..<i1), target: problem.target.slice(j0..<j1), links: problem.links,
+                                   weights: problem.weights, shapes: problem.shapes, useParagraphs: problem.useParagraphs)
+            let subLow = result.low[i0...i1].map { min(max($0 - j0, 0), j1 - j0) }
+            let subHigh = result.high[i0...i1].map { min(max($0 - j0, 0), j1 - j0) }
+            for b in search(sub, guide: (subLow, subHigh), width: 2 * width, block: block, exact: exact / 8).beads {
+                beads.append(PathBead(i0: b.i0 + i0, j0: b.j0 + j0, a: b.a, b: b.b, cost: b.cost, margin: b.margin))
+            }
+            k = e
+        }
+        beads.append(contentsOf: result.beads[k...])
+        let (newLow, newHigh) = BandSearch.columns(of: beads, n: n, m: m)
+        return BandSearch.Result(beads: beads, low: newLow, high: newHigh, touched: [], total: result.total)
     }
 
     /// Word stem pairs learned with IBM Model 1 from the cheapest 1-1 beads of a first pass.

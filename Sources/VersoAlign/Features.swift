@@ -25,7 +25,11 @@ public enum AlignTokenizer {
         }
         var i = 0
         let n = folded.count
-        var token = String.UnicodeScalarView()
+        var token: [UInt8] = []
+        token.reserveCapacity(32)
+        @inline(__always) func append(_ c: Unicode.Scalar) {
+            if c.value < 0x80 { token.append(UInt8(c.value)) } else { token.append(contentsOf: UTF8.encode(c)!) }
+        }
         while i < n {
             let s = folded[i]
             if isDigit(s) {
@@ -33,7 +37,7 @@ public enum AlignTokenizer {
                 var group = 0
                 while i < n {
                     let c = folded[i]
-                    if isDigit(c) { token.append(c); group += 1; i += 1; continue }
+                    if isDigit(c) { append(c); group += 1; i += 1; continue }
                     // A separator inside a number: . , ' always; a space only before a group of
                     // exactly three digits ("1 250").
                     if i + 1 < n && isDigit(folded[i + 1]) {
@@ -42,11 +46,11 @@ public enum AlignTokenizer {
                     }
                     break
                 }
-                emit(String(token), .number)
+                emit(String(decoding: token, as: UTF8.self), .number)
             } else if isLetter(s) {
                 token.removeAll(keepingCapacity: true)
-                while i < n && isLetter(folded[i]) { token.append(folded[i]); i += 1 }
-                emit(String(token), .word)
+                while i < n && isLetter(folded[i]) { append(folded[i]); i += 1 }
+                emit(String(decoding: token, as: UTF8.self), .word)
             } else {
                 switch s {
                 case "?", "!", ":", ";", "(", ")": emit(String(s), .punctuation)
@@ -85,6 +89,7 @@ public enum AlignTokenizer {
 public struct Stemmer: Sendable {
     public let language: String
     private let suffixes: [[Unicode.Scalar]]
+    private let asciiSuffixes: [[UInt8]]
     public static let keep = 6
     public static let minimumStem = 3
 
@@ -93,10 +98,19 @@ public struct Stemmer: Sendable {
         suffixes = AlignData.entries("stem-suffixes.\(self.language)")
             .map { Array($0.unicodeScalars) }
             .sorted { $0.count > $1.count }
+        asciiSuffixes = suffixes.filter { $0.allSatisfy(\.isASCII) }.map { $0.map { UInt8($0.value) } }
     }
 
     /// The stem of a folded word.
     public func stem(_ word: String) -> String {
+        let utf8 = Array(word.utf8)
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var end = utf8.count
+            for suffix in asciiSuffixes where utf8.count - suffix.count >= Stemmer.minimumStem {
+                if utf8[(utf8.count - suffix.count)...].elementsEqual(suffix) { end = utf8.count - suffix.count; break }
+            }
+            return String(decoding: utf8[0..<min(end, Stemmer.keep)], as: UTF8.self)
+        }
         let scalars = Array(word.unicodeScalars)
         var end = scalars.count
         for suffix in suffixes where scalars.count - suffix.count >= Stemmer.minimumStem {
@@ -212,5 +226,36 @@ struct SideFeatures {
         tokens = ids
         characters = counts
         paragraphStart = para
+    }
+
+    private init(tokenStart: [Int32], tokens: [Int32], characters: [Int32], paragraphStart: [UInt8]) {
+        self.tokenStart = tokenStart
+        self.tokens = tokens
+        self.characters = characters
+        self.paragraphStart = paragraphStart
+    }
+
+    /// Sentences `range` only (token arrays are shared, not copied).
+    func slice(_ range: Range<Int>) -> SideFeatures {
+        SideFeatures(tokenStart: Array(tokenStart[range.lowerBound...range.upperBound]), tokens: tokens,
+                     characters: Array(characters[range]), paragraphStart: Array(paragraphStart[range]))
+    }
+
+    /// The side seen in blocks of `k` consecutive sentences (the last may be shorter), for the
+    /// coarse levels of the search. Token arrays are shared, not copied.
+    func merged(_ k: Int) -> SideFeatures {
+        var starts: [Int32] = [], chars: [Int32] = []
+        starts.reserveCapacity(count / k + 2)
+        chars.reserveCapacity(count / k + 1)
+        var i = 0
+        while i < count {
+            starts.append(tokenStart[i])
+            let end = min(count, i + k)
+            chars.append(characters[i..<end].reduce(0, +))
+            i = end
+        }
+        starts.append(tokenStart[count])
+        return SideFeatures(tokenStart: starts, tokens: tokens, characters: chars,
+                            paragraphStart: [UInt8](repeating: 0, count: chars.count))
     }
 }

@@ -21,8 +21,9 @@ public struct CostWeights: Sendable, Equatable, Codable {
     public var twoTwo = 6.0
     public var large = 4.0
     /// Confidence = 1 / (1 + exp(−(margin − confidenceCenter) / confidenceScale)), where margin
-    /// is the extra cost of the best alignment that does not use the bead.
-    public var confidenceCenter = 2.0
+    /// is the extra cost of the best alignment that does not use the bead. Fitted (logistic
+    /// regression on strict correctness) on Text+Berg dev and TheLastOfTheMohicans.
+    public var confidenceCenter = 0.5
     public var confidenceScale = 1.5
 
     public init() {}
@@ -78,8 +79,9 @@ struct BandSearch {
         var total: Double
     }
 
+    /// - Parameter margins: compute each bead's margin (skipped on coarse levels).
     /// - Complexity: O(nodes · (tokens per sentence · links per token + bead shapes)).
-    func run() -> Result {
+    func run(margins: Bool = true) -> Result {
         let n = problem.n, m = problem.m
         let nb = problem.shapes.count
         let costs = beadCosts()
@@ -124,15 +126,13 @@ struct BandSearch {
                 }
             }
         }
-        let backward = backwardPass(costs: costs)
+        let backward = margins ? backwardPass(costs: costs) : []
         // Backtrace.
         let end = band.index(n, m)
         var state = (0..<3).min { forward[end * 3 + $0] < forward[end * 3 + $1] }!
         let total = forward[end * 3 + state]
         var i = n, j = m
         var beads: [PathBead] = []
-        var low = [Int](repeating: Int.max, count: n + 1), high = [Int](repeating: 0, count: n + 1)
-        low[n] = m; high[n] = m
         while i > 0 || j > 0 {
             let node = band.index(i, j)
             let code = back[node * 3 + state]
@@ -142,26 +142,37 @@ struct BandSearch {
             beads.append(PathBead(i0: i - a, j0: j - b, a: a, b: b, cost: cost, margin: 0))
             i -= a; j -= b
             state = previous
-            low[i] = min(low[i], j); high[i] = max(high[i], j)
         }
         beads.reverse()
-        // Rows a bead jumps over lie between the previous row's high and the next row's low.
-        let visited = low.map { $0 != Int.max }
-        var last = 0
-        for r in 0...n { if visited[r] { last = high[r] } else { low[r] = last } }
-        var next = m
-        for r in stride(from: n, through: 0, by: -1) { if visited[r] { next = low[r] } else { high[r] = next } }
+        let (low, high) = BandSearch.columns(of: beads, n: n, m: m)
         var touched: [Int] = []
         for r in 0...n {
             let lo = Int(band.lo[r]), hi = Int(band.hi[r])
             if (lo > 0 && low[r] <= lo + 1) || (hi <= m && high[r] >= hi - 2) { touched.append(r) }
         }
         let transposed = band.transposed()
-        for k in beads.indices {
+        for k in beads.indices where margins {
             let alternative = bestAlternative(beads[k], forward: forward, backward: backward, costs: costs, transposed: transposed)
             beads[k].margin = max(0, alternative - total)
         }
         return Result(beads: beads, low: low, high: high, touched: touched, total: total)
+    }
+
+    /// The columns a path visits at each row (low, high); rows a bead jumps over lie between
+    /// the previous row's high and the next row's low.
+    static func columns(of beads: [PathBead], n: Int, m: Int) -> (low: [Int], high: [Int]) {
+        var low = [Int](repeating: Int.max, count: n + 1), high = [Int](repeating: 0, count: n + 1)
+        low[0] = 0
+        for b in beads {
+            let i = b.i0 + b.a, j = b.j0 + b.b
+            low[i] = min(low[i], j); high[i] = max(high[i], j)
+        }
+        let visited = low.map { $0 != Int.max }
+        var last = 0
+        for r in 0...n { if visited[r] { last = high[r] } else { low[r] = last } }
+        var next = m
+        for r in stride(from: n, through: 0, by: -1) { if visited[r] { next = low[r] } else { high[r] = next } }
+        return (low, high)
     }
 
     /// Minimum cost from each node and state to the end of the grid.
@@ -199,10 +210,15 @@ struct BandSearch {
         return B
     }
 
+    /// Alternatives starting more than this many sentences away from the bead are not
+    /// considered (they cost far more in practice).
+    static let marginReach = 24
+
     /// The cost of the best complete alignment that does not contain `bead`: every such
     /// alignment holds another bead covering the bead's first source (or target) sentence.
     private func bestAlternative(_ bead: PathBead, forward F: [Double], backward B: [Double], costs: [Float], transposed: Band) -> Double {
         let nb = problem.shapes.count, w = problem.weights
+        let reach = BandSearch.marginReach
         var best = Double.infinity
         func consider(_ i0: Int, _ j0: Int, _ a: Int, _ b: Int, _ k: Int) {
             if i0 == bead.i0 && j0 == bead.j0 && a == bead.a && b == bead.b { return }
@@ -224,14 +240,16 @@ struct BandSearch {
             let r = bead.i0
             for (a, b, k) in all where a > 0 {
                 for i0 in max(0, r - a + 1)...r where i0 + a <= problem.n {
-                    for j0 in Int(band.lo[i0])..<Int(band.hi[i0]) where j0 + b <= problem.m { consider(i0, j0, a, b, k) }
+                    let from = max(Int(band.lo[i0]), bead.j0 - reach), to = min(Int(band.hi[i0]), bead.j0 + reach)
+                    for j0 in stride(from: from, to: to, by: 1) where j0 + b <= problem.m { consider(i0, j0, a, b, k) }
                 }
             }
         } else {
             let c = bead.j0
             for (a, b, k) in all where b > 0 {
                 for j0 in max(0, c - b + 1)...c where j0 + b <= problem.m {
-                    for i0 in Int(transposed.lo[j0])..<Int(transposed.hi[j0]) where i0 + a <= problem.n { consider(i0, j0, a, b, k) }
+                    let from = max(Int(transposed.lo[j0]), bead.i0 - reach), to = min(Int(transposed.hi[j0]), bead.i0 + reach)
+                    for i0 in stride(from: from, to: to, by: 1) where i0 + a <= problem.n { consider(i0, j0, a, b, k) }
                 }
             }
         }
@@ -247,11 +265,13 @@ struct BandSearch {
         let links = problem.links
         let S = Coverage.counts(band: band, rows: problem.source.tokenStart, rowTokens: links.sourceTokens,
                                 rowTypes: links.sourceTypes.count, columns: problem.target.tokenStart,
-                                columnTokens: links.targetTokens, columnToRow: links.targetToSource, width: maxB)
+                                columnTokens: links.targetTokens, columnTypes: links.targetTypes.count,
+                                rowToColumn: links.sourceToTarget, width: maxB)
         let tband = band.transposed()
         let T = Coverage.counts(band: tband, rows: problem.target.tokenStart, rowTokens: links.targetTokens,
                                 rowTypes: links.targetTypes.count, columns: problem.source.tokenStart,
-                                columnTokens: links.sourceTokens, columnToRow: links.sourceToTarget, width: maxA)
+                                columnTokens: links.sourceTokens, columnTypes: links.sourceTypes.count,
+                                rowToColumn: links.targetToSource, width: maxA)
         let w = problem.weights
         let sChars = prefix(problem.source.characters), tChars = prefix(problem.target.characters)
         let sTok = problem.source.tokenStart, tTok = problem.target.tokenStart
@@ -312,16 +332,23 @@ struct BandSearch {
 enum Coverage {
     /// For each node (i, j) of `band` and each w in 1…width: how many tokens of row sentence
     /// i − 1 have a linked token in column sentences j − w … j − 1. Result index: node · width + w − 1.
-    /// - Complexity: O(nodes · (column tokens · links + row types · width)).
+    ///
+    /// For each row the column types linked to the row's types are marked once (with the row
+    /// positions they cover); each column token then costs one look-up.
+    /// - Complexity: O(rows · links of a row + nodes · (column tokens + row types · width)).
     static func counts(band: Band, rows: [Int32], rowTokens: [Int32], rowTypes: Int, columns: [Int32],
-                       columnTokens: [Int32], columnToRow: CSR, width: Int) -> [UInt16] {
+                       columnTokens: [Int32], columnTypes: Int, rowToColumn: CSR, width: Int) -> [UInt16] {
         var out = [UInt16](repeating: 0, count: band.count * width)
         var stamp = [Int32](repeating: -1, count: rowTypes)
         var position = [Int32](repeating: 0, count: rowTypes)
+        var mark = [Int32](repeating: -1, count: columnTypes)
+        var head = [Int32](repeating: -1, count: columnTypes)
+        var pool: [(position: Int32, next: Int32)] = []
         var types: [Int32] = [], counts: [Int32] = []
         var covered: [UInt8] = []
+        var hits: [Int64] = []
         let columnCount = columns.count - 1
-        let linkStart = columnToRow.start, linkItems = columnToRow.items
+        let linkStart = rowToColumn.start, linkItems = rowToColumn.items
         for i in stride(from: 1, through: band.n, by: 1) {
             let r = Int32(i - 1)
             types.removeAll(keepingCapacity: true); counts.removeAll(keepingCapacity: true)
@@ -337,30 +364,54 @@ enum Coverage {
             let base = max(0, lo - width), end = min(columnCount, hi - 1)
             let span = end - base
             guard span > 0 else { continue }
+            // Column types linked to this row, each with the row positions it covers.
+            pool.removeAll(keepingCapacity: true)
+            for (p, t) in types.enumerated() {
+                for l in Int(linkStart[Int(t)])..<Int(linkStart[Int(t) + 1]) {
+                    let c = Int(linkItems[l])
+                    if mark[c] != r { mark[c] = r; head[c] = -1 }
+                    pool.append((Int32(p), head[c]))
+                    head[c] = Int32(pool.count - 1)
+                }
+            }
             covered.removeAll(keepingCapacity: true)
             covered.append(contentsOf: repeatElement(0, count: types.count * span))
-            covered.withUnsafeMutableBufferPointer { cov in
-                for c in base..<end {
-                    for tok in Int(columns[c])..<Int(columns[c + 1]) {
-                        let t = Int(columnTokens[tok])
-                        for l in Int(linkStart[t])..<Int(linkStart[t + 1]) {
-                            let s = Int(linkItems[l])
-                            if stamp[s] == r { cov[Int(position[s]) * span + c - base] = 1 }
-                        }
+            hits.removeAll(keepingCapacity: true)
+            for c in base..<end {
+                for tok in Int(columns[c])..<Int(columns[c + 1]) {
+                    let t = Int(columnTokens[tok])
+                    guard mark[t] == r else { continue }
+                    var e = Int(head[t])
+                    while e >= 0 {
+                        let cell = Int(pool[e].position) * span + c - base
+                        if covered[cell] == 0 { covered[cell] = 1; hits.append(Int64(pool[e].position) << 32 | Int64(c)) }
+                        e = Int(pool[e].next)
                     }
                 }
-                for j in max(lo, 1)..<hi {
-                    let node = band.index(i, j) * width
-                    for k in 0..<types.count {
-                        var any: UInt8 = 0
-                        let row = k * span - base
-                        for w in 1...width {
-                            let c = j - w
-                            if c >= base && c < end { any |= cov[row + c] }
-                            if any != 0 { out[node + w - 1] &+= UInt16(truncatingIfNeeded: counts[k]) }
+            }
+            // Each covered (type, column c) counts for the nodes j with j − w ≤ c < j, once per
+            // type, node and w: walk the type's columns in order, remembering how far it reached.
+            hits.sort()
+            var h = 0
+            let first = max(lo, 1)
+            while h < hits.count {
+                let p = Int(hits[h] >> 32)
+                var g = h
+                while g < hits.count && Int(hits[g] >> 32) == p { g += 1 }
+                let weight = UInt16(truncatingIfNeeded: counts[p])
+                for w in 1...width {
+                    var reach = Int.min
+                    for q in h..<g {
+                        let c = Int(hits[q] & 0xFFFF_FFFF)
+                        var j = max(c + 1, reach + 1, first)
+                        while j <= c + w && j < hi {
+                            out[band.index(i, j) * width + w - 1] &+= weight
+                            j += 1
                         }
+                        reach = max(reach, c + w)
                     }
                 }
+                h = g
             }
         }
         return out

@@ -74,9 +74,9 @@ public enum FreeDict {
                                  fix: "reinstall the FreeDict package; the .index does not match the .dict.dz")
             }
             let headword = String(decoding: fields[0], as: UTF8.self)
-            let article = String(decoding: body[offset..<(offset + length)], as: UTF8.self)
+            let article = body[offset..<(offset + length)]
             if headword.hasPrefix("00database") || headword.hasPrefix("00-database") {
-                if article.contains("WikDict") { glossed = true }
+                if String(decoding: article, as: UTF8.self).contains("WikDict") { glossed = true }
                 continue
             }
             let translations = cleanArticle(article, glossed: glossed)
@@ -87,32 +87,37 @@ public enum FreeDict {
 
     /// The translation lines of an article (the first line is the headword with its
     /// pronunciation and part of speech).
-    static func cleanArticle(_ article: String, glossed: Bool) -> [String] {
-        let lines = article.split(separator: "\n", omittingEmptySubsequences: true)
+    static func cleanArticle(_ article: ArraySlice<UInt8>, glossed: Bool) -> [String] {
         var out: [String] = []
-        for (k, line) in lines.enumerated().dropFirst() {
-            var text = line.trimmingCharacters(in: .whitespaces)
-            let numbered = stripSenseNumber(&text)
-            if glossed && k != 1 && !numbered { continue }
+        var lineIndex = 0
+        var start = article.startIndex
+        while start < article.endIndex {
+            var end = start
+            while end < article.endIndex && article[end] != 0x0A { end += 1 }
+            defer { start = end + 1; lineIndex += 1 }
+            guard lineIndex > 0 else { continue }
+            var lo = start, hi = end
+            while lo < hi && (article[lo] == 0x20 || article[lo] == 0x09) { lo += 1 }
+            while hi > lo && (article[hi - 1] == 0x20 || article[hi - 1] == 0x09 || article[hi - 1] == 0x0D) { hi -= 1 }
+            guard lo < hi else { continue }
+            // A leading sense number "12. ".
+            var d = lo
+            while d < hi && isDigit(article[d]) { d += 1 }
+            let numbered = d > lo && d + 1 < hi && article[d] == UInt8(ascii: ".") && article[d + 1] == 0x20
+            if numbered { lo = d + 2 }
+            if glossed && lineIndex != 1 && !numbered { continue }
             // A trailing sense number ("courir 2.").
-            if let space = text.lastIndex(of: " "), text.hasSuffix("."),
-               text[text.index(after: space)...].dropLast().allSatisfy(\.isNumber), text.count > 2 {
-                text = String(text[..<space])
+            if hi - lo > 3 && article[hi - 1] == UInt8(ascii: ".") {
+                var k = hi - 2
+                while k > lo && isDigit(article[k]) { k -= 1 }
+                if k < hi - 2 && article[k] == 0x20 { hi = k }
             }
-            if !text.isEmpty { out.append(text) }
+            if lo < hi { out.append(String(decoding: article[lo..<hi], as: UTF8.self)) }
         }
         return out
     }
 
-    /// Removes a leading "12. " and says whether there was one.
-    private static func stripSenseNumber(_ text: inout String) -> Bool {
-        let digits = text.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty else { return false }
-        let rest = text.dropFirst(digits.count)
-        guard rest.hasPrefix(". ") else { return false }
-        text = String(rest.dropFirst(2))
-        return true
-    }
+    @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     /// dictd's base-64 numbers: the digits are `A–Z a–z 0–9 + /` (values 0–63), most
     /// significant first (not RFC 4648 decoding).

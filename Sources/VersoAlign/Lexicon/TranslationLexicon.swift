@@ -104,9 +104,9 @@ public final class TranslationLexicon: @unchecked Sendable {
     /// The content words of a translation phrase (bracketed parts dropped, at least 2 letters,
     /// not a function word), as stems.
     private func contentStems(_ phrase: Substring, side: Int) -> [String] {
-        var text = ""
+        var text = String.UnicodeScalarView()
         var depth = 0
-        for c in phrase {
+        for c in phrase.unicodeScalars {
             switch c {
             case "(", "[", "<", "{": depth += 1
             case ")", "]", ">", "}": depth = max(0, depth - 1)
@@ -114,7 +114,7 @@ public final class TranslationLexicon: @unchecked Sendable {
             }
         }
         var out: [String] = []
-        AlignTokenizer.scan(text) { token, kind in
+        AlignTokenizer.scan(String(text)) { token, kind in
             if kind == .word && token.unicodeScalars.count >= 2 && !functionWords[side].contains(token) {
                 out.append(stemmers[side].stem(token))
             }
