@@ -48,16 +48,29 @@ public final class CorpusStore: @unchecked Sendable {
             usleep(pollInterval)
             return Double(tries) * Double(pollInterval) / 1e6 < busyTimeout
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-            if create {
-                try Schema.migrator.migrate(pool)
-            } else if try !pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
-                throw VersoError(.badData, "this database's schema is not the one this Verso writes", file: path,
-                                 fix: "open it once with verso corpus add to upgrade it, or give another --db")
+        // Opening (the switch to WAL) and migrating can meet SQLITE_BUSY at once, without the busy
+        // handler, when two processes create the same database together: try again until the
+        // timeout.
+        let start = Date()
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: config)
+                if create {
+                    try Schema.migrator.migrate(pool)
+                } else if try !pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
+                    throw VersoError(.badData, "this database's schema is not the one this Verso writes", file: path,
+                                     fix: "open it once with verso corpus add to upgrade it, or give another --db")
+                }
+                self.pool = pool
+                return
+            } catch let error as DatabaseError {
+                let busy = error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+                if busy && Date().timeIntervalSince(start) < busyTimeout {
+                    usleep(50_000)
+                    continue
+                }
+                throw CorpusStore.describe(error, path: path, busyTimeout: busyTimeout)
             }
-        } catch let error as DatabaseError {
-            throw CorpusStore.describe(error, path: path, busyTimeout: busyTimeout)
         }
     }
 
