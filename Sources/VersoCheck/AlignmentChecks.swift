@@ -20,10 +20,7 @@ public final class AlignerLexicon: CheckDictionary {
     }
 
     public func knows(_ word: String, language: String) -> Bool? {
-        let side: Int
-        if LanguageData.baseLanguage(language) == LanguageData.baseLanguage(lexicon.sourceLanguage) { side = 0 }
-        else if LanguageData.baseLanguage(language) == LanguageData.baseLanguage(lexicon.targetLanguage) { side = 1 }
-        else { return nil }
+        guard let side = side(of: language) else { return nil }
         let key = "\(side)\u{1}\(word)"
         if let cached = known[key] { return cached }
         let answer = lexicon.hasEntry(word, side: side)
@@ -35,6 +32,17 @@ public final class AlignerLexicon: CheckDictionary {
     /// uses this looks at the target token's case).
     public func isCommonTranslation(source: String, target: String) -> Bool {
         lexicon.translates(source: source, target: target)
+    }
+
+    public func isCommonWord(_ word: String, language: String) -> Bool? {
+        guard let side = side(of: language) else { return nil }
+        return lexicon.isCommonWord(word, side: side)
+    }
+
+    private func side(of language: String) -> Int? {
+        if LanguageData.baseLanguage(language) == LanguageData.baseLanguage(lexicon.sourceLanguage) { return 0 }
+        if LanguageData.baseLanguage(language) == LanguageData.baseLanguage(lexicon.targetLanguage) { return 1 }
+        return nil
     }
 }
 

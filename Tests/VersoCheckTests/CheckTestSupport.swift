@@ -75,4 +75,6 @@ struct TestDictionary: CheckDictionary {
     func isLinked(source: String, target: String) -> Bool { links[source]?.contains(target) == true || source == target }
     func knows(_ word: String, language: String) -> Bool? { language.hasPrefix("en") ? english.contains(word) : french.contains(word) }
     func isCommonTranslation(source: String, target: String) -> Bool { common.contains("\(source)|\(target)") }
+    func isCommonWord(_ word: String, language: String) -> Bool? { language.hasPrefix("en") ? links[word] != nil && !names.contains(word) : nil }
+    var names: Set<String> = []
 }

@@ -38,3 +38,15 @@ final class EntityAfterTitleTests: XCTestCase {
         try assertClean(EntityMistranslationCheck.self, "The agreement was notarized by Mr. Baker.", "L’accord a été authentifié par M. Baker.", lexicon: lexicon)
     }
 }
+
+final class EntityBrandTests: XCTestCase {
+    func testCommonWordNameRenderedByItsTranslation() throws {
+        var lexicon = TestDictionary([("window", "fenetres"), ("windows", "fenetres"), ("germany", "allemagne")])
+        lexicon.names = ["germany"]
+        try assertFlags(EntityMistranslationCheck.self, "This driver requires Windows 11 or later.",
+                        "Ce pilote nécessite ⟦Fenêtres⟧ 11 ou une version ultérieure.", lexicon: lexicon)
+        try assertClean(EntityMistranslationCheck.self, "This driver requires Windows 11 or later.",
+                        "Ce pilote nécessite Windows 11 ou une version ultérieure.", lexicon: lexicon)
+        try assertClean(EntityMistranslationCheck.self, "Cars are made in Germany too.", "Des voitures sont aussi fabriquées en Allemagne.", lexicon: lexicon)
+    }
+}

@@ -12,6 +12,9 @@ public enum FreeDict {
         /// Translation lines without sense numbers ("1. ") and without the pronunciation line;
         /// each may hold several translations separated by `,` or `;`.
         public var translations: [String]
+        /// The article writes the headword with a capital ("Germany", "Russia"): a name, not a
+        /// common word ("window", "apple"). The index itself is in lower case.
+        public var isProperNoun = false
     }
 
     /// Debian's folder of dictd files.
@@ -80,7 +83,10 @@ public enum FreeDict {
                 continue
             }
             let translations = cleanArticle(article, glossed: glossed)
-            if !translations.isEmpty { entries.append(Entry(headword: headword, translations: translations)) }
+            if !translations.isEmpty {
+                let first = article.first ?? 0
+                entries.append(Entry(headword: headword, translations: translations, isProperNoun: first >= 0x41 && first <= 0x5A))
+            }
         }
         return entries
     }

@@ -14,4 +14,11 @@ extension TranslationLexicon {
     public func hasEntry(_ word: String, side: Int) -> Bool {
         !translations(ofWord: word, side: side).isEmpty
     }
+
+    /// Whether the folded word of `side` is a headword of that language's dictionary written
+    /// without a capital: "apple", "window", not "Germany" (nor a word met only inside the
+    /// other dictionary's translations).
+    public func isCommonWord(_ word: String, side: Int) -> Bool {
+        commonHeadwords[side].contains(stemmers[side].stem(word))
+    }
 }

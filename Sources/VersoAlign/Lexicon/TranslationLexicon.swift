@@ -20,6 +20,8 @@ public final class TranslationLexicon: @unchecked Sendable {
     private(set) var backward: [String: [String]] = [:]
     /// What went in, for signatures: `freedict-deu-fra:47432`, `user:terms.tsv:12`, `learned:655`.
     public private(set) var provenance: [String] = []
+    /// Stems of dictionary headwords that are common words ("window", not "Germany"), per side.
+    private(set) var commonHeadwords: [Set<String>] = [[], []]
     let stemmers: [Stemmer]
     private let functionWords: [Set<String>]
     private let compounding: [Bool]
@@ -71,6 +73,7 @@ public final class TranslationLexicon: @unchecked Sendable {
         forward = other.forward
         backward = other.backward
         provenance = other.provenance
+        commonHeadwords = other.commonHeadwords
         stemmers = other.stemmers
         functionWords = other.functionWords
         compounding = other.compounding
@@ -128,6 +131,7 @@ public final class TranslationLexicon: @unchecked Sendable {
             let head = AlignTokenizer.tokens(entry.headword)
             guard head.count == 1, head[0].kind == .word, head[0].text.unicodeScalars.count >= 2 else { continue }
             let headStem = stemmers[headSide].stem(head[0].text)
+            if !entry.isProperNoun { commonHeadwords[headSide].insert(headStem) }
             for line in entry.translations {
                 for phrase in line.split(whereSeparator: { $0 == "," || $0 == ";" }) {
                     for stem in contentStems(phrase, side: 1 - headSide) {

@@ -150,8 +150,12 @@ struct EntityMistranslationCheck: Check {
                 if k + 1 >= tokens.count || tokens[k + 1].kind == .punctuation { continue }
             }
             if name.count > 1 && kept.isEmpty { continue }   // a translated place name ("North Korea")
+            // A single capitalised word the dictionary knows as a common word ("Apple",
+            // "Windows", "Office") rendered by its translation, even with a capital ("Pomme").
+            let brand = name.count == 1 && !afterTitle && dictionary.isCommonWord(name[0].folded, language: document.sourceLanguage) == true
+                && !targetFolded.contains(name[0].folded)
             // A single name also rendered as a name ("Russia" ⇒ "Russie" beside "russe").
-            if name.count == 1, !afterTitle, bead.target.tokens.contains(where: {
+            if name.count == 1, !afterTitle, !brand, bead.target.tokens.contains(where: {
                 CheckText.isCapitalized($0) && (Cognates.match($0.folded, name[0].folded) || document.lexicon.isLinked(source: name[0].folded, target: $0.folded))
             }) { continue }
             for part in name where !targetFolded.contains(part.folded) && part.folded.count >= 3 {
@@ -161,7 +165,7 @@ struct EntityMistranslationCheck: Check {
                 let titles = EntityMistranslationCheck.titles(document.sourceLanguage)
                 if titles.contains(part.folded) || (part.folded.hasSuffix("s") && titles.contains(String(part.folded.dropLast()))) { continue }
                 // The part's common-word translations, written in lower case in the target.
-                let renderings = bead.target.tokens.filter { t in t.kind == .word && (t.text.first?.isLowercase == true || afterTitle)
+                let renderings = bead.target.tokens.filter { t in t.kind == .word && (t.text.first?.isLowercase == true || afterTitle || brand)
                     && dictionary.isCommonTranslation(source: part.folded, target: t.folded) }
                 // "pont du Golden Gate", "le projet Debian": the word comes before the kept name,
                 // French order for a common noun and a name.
@@ -184,4 +188,7 @@ struct EntityMistranslationCheck: Check {
 /// dictionary), for telling "Apple" ⇒ "pomme" from "Russia" ⇒ "Russie".
 public protocol CheckDictionary: CheckLexicon {
     func isCommonTranslation(source: String, target: String) -> Bool
+    /// Whether the dictionary has the word as a common word, not a name ("apple" yes,
+    /// "Germany" no); nil when it has no entry for the language.
+    func isCommonWord(_ word: String, language: String) -> Bool?
 }
