@@ -165,12 +165,20 @@ struct EntityMistranslationCheck: Check {
                 let titles = EntityMistranslationCheck.titles(document.sourceLanguage)
                 if titles.contains(part.folded) || (part.folded.hasSuffix("s") && titles.contains(String(part.folded.dropLast()))) { continue }
                 // The part's common-word translations, written in lower case in the target.
-                let renderings = bead.target.tokens.filter { t in t.kind == .word && (t.text.first?.isLowercase == true || afterTitle || brand)
+                // A part the dictionary knows as a common word may be rendered with a capital
+                // ("Apple AirPods" ⇒ "AirPods de Pomme").
+                let commonPart = brand || name.count > 1 && dictionary.isCommonWord(part.folded, language: document.sourceLanguage) == true
+                let renderings = bead.target.tokens.filter { t in t.kind == .word && (t.text.first?.isLowercase == true || afterTitle || commonPart)
                     && dictionary.isCommonTranslation(source: part.folded, target: t.folded) }
-                // "pont du Golden Gate", "le projet Debian": the word comes before the kept name,
-                // French order for a common noun and a name.
+                // "pont du Golden Gate", "le projet Debian": the word comes before the kept name
+                // with an article or preposition between, French order for a common noun and a
+                // name ("Bureau Microsoft", with nothing between, is a garbled name).
+                let linkWords: Set<String> = ["de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"]
                 if name.count > 1, let first = bead.target.tokens.firstIndex(where: { $0.folded == kept.first?.folded }),
-                   renderings.contains(where: { (bead.target.tokens.firstIndex(of: $0) ?? 0) < first }) { continue }
+                   renderings.contains(where: { r in
+                       guard let k = bead.target.tokens.firstIndex(of: r), k < first else { return false }
+                       return bead.target.tokens[(k + 1)..<first].contains { linkWords.contains($0.folded) } || !CheckText.isCapitalized(r)
+                   }) { continue }
                 for t in renderings {
                     findings.append(Self.info.finding(
                         bead: bead.index,
