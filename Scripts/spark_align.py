@@ -16,7 +16,9 @@ YARN/Kubernetes, where shipped files land in the executor's working directory. A
 `verso --version` on the workers first and stops with a clear message when that fails.
 
     python3 Scripts/spark_align.py pairs.jsonl out/                      # local[2], .build/release/verso
-    python3 Scripts/spark_align.py --master spark://host:7077 --verso /shared/bin/verso pairs/ out/
+    python3 Scripts/spark_align.py --master spark://host:7077 --verso /shared/bin/verso pairs/ out/ -- --source-lang de
+
+Arguments after "--" are passed to `verso stream`.
 """
 import argparse
 import json
@@ -36,15 +38,17 @@ def parse_arguments(argv):
     p.add_argument("--verso", default=".build/release/verso",
                    help="path of the verso binary on the workers (default .build/release/verso; "
                         "a path that exists here is made absolute)")
-    p.add_argument("--verso-args", default="",
-                   help='extra arguments for `verso stream`, e.g. "--no-dictionary --source-lang de"')
     p.add_argument("--jobs", type=int, default=1, help="--jobs of each verso process (default 1: Spark gives the parallelism)")
     p.add_argument("--partitions", type=int, default=0, help="number of input partitions (default: Spark's choice)")
     p.add_argument("--summaries", action="store_true", help="also write one summary line a document")
     p.add_argument("--parquet", action="store_true", help="also write the beads as Parquet")
     p.add_argument("--overwrite", action="store_true", help="replace OUTPUT when it exists")
     p.add_argument("--executor-memory", default=None, help="spark.executor.memory (e.g. 2g)")
-    return p.parse_args(argv)
+    # Arguments after "--" go to `verso stream` (e.g. -- --no-dictionary --source-lang de).
+    split = argv.index("--") if "--" in argv else len(argv)
+    args = p.parse_args(argv[:split])
+    args.verso_args = argv[split + 1:]
+    return args
 
 
 def verso_path(path):
@@ -103,7 +107,7 @@ def main(argv):
             sys.exit(f"spark_align: error: {args.output} exists (remove it or pass --overwrite)")
         import shutil
         shutil.rmtree(args.output)
-    builder = SparkSession.builder.master(args.master).appName("verso-stream")
+    builder = SparkSession.builder.master(args.master).appName("verso-stream").config("spark.ui.showConsoleProgress", "false")
     if args.executor_memory:
         builder = builder.config("spark.executor.memory", args.executor_memory)
     spark = builder.getOrCreate()
@@ -115,7 +119,7 @@ def main(argv):
     versions = check_workers(sc, verso, max(sc.defaultParallelism, 1))
     print(f"spark_align: workers run {'; '.join(versions)}", file=sys.stderr)
 
-    command = [verso, "stream", "--jobs", str(args.jobs)] + shlex.split(args.verso_args)
+    command = [verso, "stream", "--jobs", str(args.jobs)] + args.verso_args
     if args.summaries:
         command.append("--summaries")
     pairs = sc.textFile(args.input, args.partitions) if args.partitions else sc.textFile(args.input)

@@ -26,7 +26,7 @@ def corpora_pairs():
             stem = name[:-len(".en.txt")]
             pairs.append((f"fixture-{stem}", f"Corpora/fixtures/{name}", f"Corpora/fixtures/{stem}.fr.txt"))
     for doc, en, fr in pairs:
-        with open(os.path.join(ROOT, en), encoding="utf-8") as s, open(os.path.join(ROOT, fr), encoding="utf-8") as t:
+        with open(os.path.join(ROOT, en), encoding="utf-8", newline="") as s, open(os.path.join(ROOT, fr), encoding="utf-8", newline="") as t:
             yield doc, s.read(), t.read()
 
 
