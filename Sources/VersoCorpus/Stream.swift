@@ -40,10 +40,9 @@ public struct StreamRecord: Sendable, Equatable {
     public static func parse(_ line: ArraySlice<UInt8>, lossy: Bool = false) -> Result<StreamRecord, Failure> {
         if String(validating: line, as: UTF8.self) == nil {
             let repaired = Array(String(decoding: line, as: UTF8.self).utf8)
-            let offset = firstInvalidByte(line)
             if lossy { return parse(repaired[...], lossy: false) }
             let id = try? parse(repaired[...], lossy: false).get().id
-            return .failure(Failure(document: id, message: "invalid UTF-8 at byte \(offset) of the line "
+            return .failure(Failure(document: id, message: "invalid UTF-8 at byte \(firstInvalidByte(line)) of the line "
                                     + "(convert the input to UTF-8, or run with --lossy to replace it)"))
         }
         let object: Any
