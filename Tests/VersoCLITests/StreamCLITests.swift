@@ -111,4 +111,21 @@ final class StreamCLITests: XCTestCase {
         XCTAssertEqual(lexicon.stdout, "")
         XCTAssertTrue(lexicon.stderr.contains("/nonexistent/lexicon.tsv"), lexicon.stderr)
     }
+
+    func testUnreadableStandardInputExitsOne() throws {
+        // A folder as standard input: every read fails (EISDIR), unlike a bad record.
+        let folder = try XCTUnwrap(FileHandle(forReadingAtPath: FileManager.default.temporaryDirectory.path))
+        let process = Process()
+        process.executableURL = TestSupport.versoBinary
+        process.arguments = ["stream", "--no-dictionary"]
+        let err = Pipe()
+        process.standardInput = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1)
+        XCTAssertTrue(message.contains("<stdin>: read failed"), message)
+    }
 }
