@@ -10,10 +10,12 @@ Output (folders of part-NNNNN files, one a partition, in input order):
     OUTPUT/summaries/  with --summaries, one line a document
     OUTPUT/beads.parquet/  with --parquet, the beads as Parquet
 
-The verso binary must be runnable on every worker: a path that exists on each of them (a shared
-file system, or installed in the image), or `--files /path/to/verso` with `--verso ./verso` on
+The verso binary, with the three Verso_*.resources folders beside it, must be runnable on every
+worker: a path that exists on each of them (a shared file system, or installed in the image), or
+an archive shipped with `spark-submit --archives verso.tgz#verso` and `--verso ./verso/verso` on
 YARN/Kubernetes, where shipped files land in the executor's working directory. A tiny job runs
-`verso --version` on the workers first and stops with a clear message when that fails.
+`verso --version` and one probe record through `verso stream` on the workers first, and stops
+with a clear message when that fails.
 
     python3 Scripts/spark_align.py pairs.jsonl out/                      # local[2], .build/release/verso
     python3 Scripts/spark_align.py --master spark://host:7077 --verso /shared/bin/verso pairs/ out/ -- --source-lang de
@@ -56,14 +58,28 @@ def verso_path(path):
     return os.path.abspath(path) if os.path.exists(path) else path
 
 
+PROBE = b'{"id": "probe", "source": "One. Two.", "target": "Un. Deux."}\n'
+
+
 def check_workers(sc, verso, slots):
-    """Runs `verso --version` in one task a slot; exits with a clear message when any fails."""
+    """Runs `verso --version` and one tiny `verso stream` record in one task a slot (the second
+    catches a binary whose resource folders or libraries are missing); exits with a clear
+    message when any fails. Returns the versions seen."""
     def probe(_):
         host = socket.gethostname()
         try:
-            done = subprocess.run([verso, "--version"], capture_output=True, timeout=60)
-            text = (done.stdout or done.stderr).decode("utf-8", "replace").strip()
-            yield (host, done.returncode == 0, text or f"exit status {done.returncode}")
+            version = subprocess.run([verso, "--version"], capture_output=True, timeout=60)
+            text = (version.stdout or version.stderr).decode("utf-8", "replace").strip()
+            if version.returncode != 0:
+                yield (host, False, text or f"--version exited with {version.returncode}")
+                return
+            stream = subprocess.run([verso, "stream", "--no-dictionary"], input=PROBE, capture_output=True, timeout=120)
+            if stream.returncode != 0 or not stream.stdout.startswith(b'{"source": '):
+                lines = stream.stderr.decode("utf-8", "replace").strip().splitlines()
+                reason = next((l for l in lines if "error" in l.lower()), lines[-1] if lines else f"exit status {stream.returncode}")
+                yield (host, False, f"`verso stream` failed on a probe record: {reason[:300]}")
+                return
+            yield (host, True, text)
         except (OSError, subprocess.SubprocessError) as e:
             yield (host, False, f"{type(e).__name__}: {e}")
 
@@ -72,9 +88,10 @@ def check_workers(sc, verso, slots):
     if bad:
         lines = "\n".join(f"  {host}: {text}" for host, text in bad)
         sys.exit(f"spark_align: error: verso is not runnable on the workers as {verso!r}:\n{lines}\n"
-                 "Put the binary on every worker (a shared path, the container image, or spark-submit "
-                 "--files /path/to/verso with --verso ./verso) and build it for the workers' system "
-                 "(same distribution, or a static build: swift build -c release --static-swift-stdlib).")
+                 "Put the binary and its three Verso_*.resources folders side by side on every worker "
+                 "(a shared path, the container image, or spark-submit --archives verso.tgz#verso with "
+                 "--verso ./verso/verso), built for the workers' system (same distribution; ICU 72, "
+                 "libxml2 and zlib installed there).")
     return sorted({text for _, _, text in results})
 
 
