@@ -12,9 +12,9 @@ struct AlignmentOptions: ParsableArguments {
     @Option(name: .customLong("dictionary-dir"), help: "Where FreeDict's dictd files are.") var dictionaryDirectory = FreeDict.defaultDirectory
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
 
-    /// The aligner these options describe.
-    func makeAligner() throws -> Aligner {
-        var options = AlignerOptions(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    /// The aligner these options describe, for their languages or the ones given.
+    func makeAligner(sourceLanguage: String? = nil, targetLanguage: String? = nil) throws -> Aligner {
+        var options = AlignerOptions(sourceLanguage: sourceLanguage ?? self.sourceLanguage, targetLanguage: targetLanguage ?? self.targetLanguage)
         options.useDictionary = !noDictionary
         options.dictionaryDirectory = dictionaryDirectory
         options.lexiconPaths = lexicon

@@ -7,6 +7,7 @@ struct Verso: ParsableCommand {
         commandName: "verso",
         abstract: "Align a document with its translation, check the translation, export the corpus.",
         version: "verso \(Signature.versoVersion) (ICU \(ICUInfo.version), Unicode \(ICUInfo.unicodeVersion))",
-        subcommands: [SegmentCommand.self, AlignCommand.self, CheckCommand.self, ChecksCommand.self, EvalCommand.self, EvalChecksCommand.self, ConvertCommand.self, CorpusCommand.self]
+        subcommands: [SegmentCommand.self, AlignCommand.self, CheckCommand.self, ChecksCommand.self, ConvertCommand.self,
+                      CorpusCommand.self, StreamCommand.self, EvalCommand.self, EvalChecksCommand.self]
     )
 }

@@ -19,24 +19,40 @@ final class LineReader {
 
     init(_ input: InputSource) { self.input = input }
 
+    /// Reads from an open handle (standard input); `name` is used in error messages.
+    init(handle: FileHandle, name: String) {
+        self.input = .file(name)
+        self.handle = handle
+        self.opened = true
+    }
+
     deinit { try? handle?.close() }
 
     /// The next line, or nil at the end.
     ///
     /// - Complexity: amortised O(line length); memory bounded by the longest line plus one chunk.
     func next() throws -> String? {
+        guard let line = try nextBytes() else { return nil }
+        return try decode(line)
+    }
+
+    /// The next line's bytes, undecoded (without LF, CR before it, or a leading byte-order mark),
+    /// or nil at the end.
+    ///
+    /// - Complexity: amortised O(line length); memory bounded by the longest line plus one chunk.
+    func nextBytes() throws -> ArraySlice<UInt8>? {
         if !opened { try open() }
         while true {
             if let newline = buffer[position...].firstIndex(of: 0x0A) {
                 let line = buffer[position..<newline]
                 position = newline + 1
-                return try decode(line)
+                return trimmed(line)
             }
             if finished {
                 guard position < buffer.count else { return nil }
                 let line = buffer[position...]
                 position = buffer.count
-                return try decode(line)
+                return trimmed(line)
             }
             try refill()
         }
@@ -63,11 +79,15 @@ final class LineReader {
         return last == 0x0A ? count : count + 1
     }
 
-    private func decode(_ bytes: ArraySlice<UInt8>) throws -> String {
+    private func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         lineNumber += 1
         var line = bytes
         if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
         if line.last == 0x0D { line = line.dropLast() }
+        return line
+    }
+
+    private func decode(_ line: ArraySlice<UInt8>) throws -> String {
         guard let text = String(validating: line, as: UTF8.self) else {
             throw VersoError(.invalidEncoding, "line \(lineNumber) is not valid UTF-8", file: input.name, line: lineNumber,
                              fix: "convert the file to UTF-8 (iconv -f LATIN1 -t UTF-8 …)")

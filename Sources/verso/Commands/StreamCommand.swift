@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import VersoCheck
+import VersoCorpus
+import VersoText
+
+struct StreamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stream",
+        abstract: "Align and check document pairs read as JSON lines on standard input (a filter for Spark, Hadoop streaming, GNU parallel).",
+        discussion: """
+        Input, one document pair a line (languages optional, default --source-lang/--target-lang):
+          {"id": "doc-1", "source": "full source text", "target": "full target text", "source_lang": "en", "target_lang": "fr"}
+        Output, in input order, for each record:
+          one line a bead: the align contract plus the document id,
+            {"source": ["…"], "target": ["…"], "source_index": [0], "target_index": [0, 1], "score": 0.93, "flags": […], "document": "doc-1"}
+          with --summaries, then one line {"document": "doc-1", "summary": {"beads": …, "findings": {…}, …}, "signature": "…"}
+          or, for a bad record (invalid JSON, missing field, empty text, invalid UTF-8), one line
+            {"document": "doc-1" or null, "line": 7, "error": "…"}
+        and processing goes on. Output is written after every record. Blank lines are skipped.
+        Exit status: 0, even when records were bad; 1 when standard input or output fails; 64 for usage errors.
+        A count of records and error lines goes to standard error at the end.
+        """
+    )
+
+    @OptionGroup var alignment: AlignmentOptions
+    @Option(help: "Records processed in parallel (output order is kept).") var jobs = 1
+    @Flag(help: "Write one summary line after each document's beads.") var summaries = false
+    @Option(parsing: .upToNextOption, help: "Run only these checks (codes; see `verso checks`).") var enable: [String] = []
+    @Option(parsing: .upToNextOption, help: "Do not run these checks.") var disable: [String] = []
+
+    func validate() throws {
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") }
+    }
+
+    func run() throws {
+        try guarded {
+            let engine = try CheckEngine(configuration: CheckConfiguration(enabled: enable.isEmpty ? nil : Set(enable), disabled: Set(disable)))
+            let options = alignment
+            let processor = StreamProcessor(defaultLanguages: (alignment.sourceLanguage, alignment.targetLanguage), engine: engine,
+                                            segmented: alignment.segmented, summaries: summaries, lossy: alignment.lossy) {
+                try options.makeAligner(sourceLanguage: $0, targetLanguage: $1)
+            }
+            try processor.prepareDefault()
+            let stdout = FileHandle.standardOutput
+            let counts = try processor.run(reading: FileHandle.standardInput, jobs: jobs) { text in
+                do { try stdout.write(contentsOf: Data(text.utf8)) } catch {
+                    throw VersoError(.io, "cannot write to standard output: \(error.localizedDescription)")
+                }
+            }
+            Diagnostics.printErr("verso stream: \(counts.records) record(s), \(counts.errors) error line(s)")
+        }
+    }
+}
