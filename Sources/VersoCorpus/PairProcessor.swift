@@ -31,21 +31,23 @@ public final class PairProcessor: @unchecked Sendable {
 
         /// One unit a bead, with its sentences, indices, score and findings.
         public func units(document: String? = nil) -> [TranslationUnit] {
-            let byBead = Dictionary(grouping: findings, by: \.bead)
-            return alignment.beads.enumerated().map { i, bead in
-                let s = alignment.sourceTexts(bead), t = alignment.targetTexts(bead)
-                var unit = TranslationUnit(source: s.joined(separator: " "), target: t.joined(separator: " "), score: bead.score,
-                                           findings: byBead[i] ?? [], sourceIndices: bead.source, targetIndices: bead.target,
-                                           document: document)
-                (unit.sourceSegments, unit.targetSegments) = (s, t)
-                return unit
-            }
+            TranslationUnit.units(of: alignment, findings: findings, document: document)
         }
     }
 
     /// Segments, aligns and checks two texts.
     /// - Complexity: linear in the size of the texts (the aligner's banded search).
     public func process(source: SourceText, target: SourceText) throws -> Result {
+        let alignment = try align(source: source, target: target)
+        let findings = engine.run(try CheckDocument(alignment: alignment, glossary: glossary))
+        var signature = alignment.signature
+        signature.set("checks", engine.configuration.activeCodes.joined(separator: ","))
+        return Result(alignment: alignment, findings: findings, signature: signature)
+    }
+
+    /// Segments and aligns two texts (no checks): what `verso align` writes.
+    /// - Complexity: linear in the size of the texts.
+    public func align(source: SourceText, target: SourceText) throws -> Alignment {
         let languages = (aligner.options.sourceLanguage, aligner.options.targetLanguage)
         let s = segmented ? Segmenter.lines(source, language: languages.0) : try Segmenter(language: languages.0).segment(source)
         let t = segmented ? Segmenter.lines(target, language: languages.1) : try Segmenter(language: languages.1).segment(target)
@@ -53,10 +55,7 @@ public final class PairProcessor: @unchecked Sendable {
         alignment.beads = PairProcessor.detachBoilerplate(alignment)
         alignment.signature.set("segmenter", segmented ? "lines"
             : "\(try Segmenter(language: languages.0).signature),\(try Segmenter(language: languages.1).signature)")
-        let findings = engine.run(try CheckDocument(alignment: alignment, glossary: glossary))
-        var signature = alignment.signature
-        signature.set("checks", engine.configuration.activeCodes.joined(separator: ","))
-        return Result(alignment: alignment, findings: findings, signature: signature)
+        return alignment
     }
 
     /// Site boilerplate (a header, a "Source link" footer) has no counterpart: when the aligner

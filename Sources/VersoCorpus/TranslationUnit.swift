@@ -1,3 +1,4 @@
+import VersoAlign
 import VersoCheck
 
 /// One pair of a parallel corpus, as every format reads and writes it.
@@ -36,5 +37,21 @@ public struct TranslationUnit: Sendable, Equatable {
         self.targetIndices = targetIndices
         self.notes = notes
         self.document = document
+    }
+}
+
+extension TranslationUnit {
+    /// One unit a bead of an alignment, with its sentences, indices, score and findings.
+    /// - Complexity: O(beads + findings).
+    public static func units(of alignment: Alignment, findings: [Finding] = [], document: String? = nil) -> [TranslationUnit] {
+        let byBead = Dictionary(grouping: findings, by: \.bead)
+        return alignment.beads.enumerated().map { i, bead in
+            let s = alignment.sourceTexts(bead), t = alignment.targetTexts(bead)
+            var unit = TranslationUnit(source: s.joined(separator: " "), target: t.joined(separator: " "), score: bead.score,
+                                       findings: byBead[i] ?? [], sourceIndices: bead.source, targetIndices: bead.target,
+                                       document: document)
+            (unit.sourceSegments, unit.targetSegments) = (s, t)
+            return unit
+        }
     }
 }

@@ -13,12 +13,15 @@ struct AlignmentOptions: ParsableArguments {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
 
     /// The aligner these options describe, for their languages or the ones given.
-    func makeAligner(sourceLanguage: String? = nil, targetLanguage: String? = nil) throws -> Aligner {
+    /// `configure` may adjust the options further (the align command's tuning flags).
+    func makeAligner(sourceLanguage: String? = nil, targetLanguage: String? = nil,
+                     configure: (inout AlignerOptions) throws -> Void = { _ in }) throws -> Aligner {
         var options = AlignerOptions(sourceLanguage: sourceLanguage ?? self.sourceLanguage, targetLanguage: targetLanguage ?? self.targetLanguage)
         options.useDictionary = !noDictionary
         options.dictionaryDirectory = dictionaryDirectory
         options.lexiconPaths = lexicon
         options.useParagraphs = !segmented
+        try configure(&options)
         return try Aligner(options: options)
     }
 }

@@ -61,6 +61,21 @@ extension CorpusFormat {
     }
 }
 
+extension CorpusFormat {
+    /// A whole document of this format in memory (not Moses, which is two files).
+    /// - Complexity: O(total text length).
+    public func render(_ units: [TranslationUnit], header: CorpusHeader, options: ExportOptions) throws -> String {
+        switch self {
+        case .tmx: return try TMXWriter.render(units, header: header, options: options).text
+        case .xliff: return try XLIFFWriter.render(units, header: header, options: options).text
+        case .tsv: return try TSVWriter.render(units, header: header, options: options).text
+        case .jsonl: return try JSONLWriter.render(units, header: header, options: options).text
+        case .moses:
+            throw VersoError(.usage, "a Moses corpus is two files and cannot go to standard output", fix: "give a prefix with -o")
+        }
+    }
+}
+
 /// One `verso convert`: read units in one format, filter them, write them in another, streaming.
 ///
 /// The output file (both files for Moses) is written atomically: on any error nothing is left
