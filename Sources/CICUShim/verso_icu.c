@@ -17,24 +17,24 @@ struct VersoBreaker {
     int finished;
 };
 
-int32_t verso_icu_version(char *buf, int32_t cap) {
-    UVersionInfo info;
+static int32_t copy_version(const UVersionInfo info, char *buf, int32_t cap) {
     char tmp[U_MAX_VERSION_STRING_LENGTH];
-    u_getVersion(info);
     u_versionToString(info, tmp);
     strncpy(buf, tmp, (size_t)cap);
     if (cap > 0) buf[cap - 1] = 0;
     return (int32_t)strlen(tmp);
 }
 
+int32_t verso_icu_version(char *buf, int32_t cap) {
+    UVersionInfo info;
+    u_getVersion(info);
+    return copy_version(info, buf, cap);
+}
+
 int32_t verso_unicode_version(char *buf, int32_t cap) {
     UVersionInfo info;
-    char tmp[U_MAX_VERSION_STRING_LENGTH];
     u_getUnicodeVersion(info);
-    u_versionToString(info, tmp);
-    strncpy(buf, tmp, (size_t)cap);
-    if (cap > 0) buf[cap - 1] = 0;
-    return (int32_t)strlen(tmp);
+    return copy_version(info, buf, cap);
 }
 
 VersoBreaker *verso_breaker_open(int32_t kind, const char *locale, int32_t *error) {

@@ -1,4 +1,5 @@
 import Foundation
+import VersoCorpus
 import VersoText
 
 /// Where a command's data goes: standard output, or a file written atomically (a temporary file
@@ -50,26 +51,7 @@ enum AtomicFile {
     }
 }
 
+/// JSON string literals: the corpus JSONL writer's escaping, shared by every command.
 enum JSON {
-    /// A JSON string literal for `s`.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ s: String) -> String { JSONLWriter.quoted(s) }
 }

@@ -37,7 +37,7 @@ public struct JSONLWriter: LanguageFreeWriter {
 
     /// A JSON string literal: quotes, backslash and every control character escaped, plus U+2028
     /// and U+2029 (which JavaScript once refused in strings).
-    static func quoted(_ s: String) -> String {
+    public static func quoted(_ s: String) -> String {
         let bytes = Array(s.utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count + 2)
