@@ -22,3 +22,14 @@ final class WordOrderCheckTests: XCTestCase {
         try assertClean(WordOrderCheck.self, "the East German border", "la frontière est-allemande", lexicon: lexicon)
     }
 }
+
+final class WordOrderPatternTests: XCTestCase {
+    func testEnglishAdjectiveAndNameOrder() throws {
+        try assertFlags(WordOrderCheck.self, "He bought a big red car.", "Il a acheté une ⟦rouge grande⟧ voiture.")
+        try assertFlags(WordOrderCheck.self, "Any dispute shall be referred to the Commercial Court of Paris.",
+                        "Tout litige sera soumis ⟦au Paris tribunal⟧ de commerce.")
+        try assertClean(WordOrderCheck.self, "He bought a big red car.", "Il a acheté une grosse voiture rouge.")
+        try assertClean(WordOrderCheck.self, "to the Commercial Court of Paris", "au tribunal de commerce de Paris")
+        try assertClean(WordOrderCheck.self, "The Louvre museum opened.", "Le musée du Louvre a ouvert.")
+    }
+}
