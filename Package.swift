@@ -32,7 +32,7 @@ let package = Package(
         ),
         // zlib's inflate for FreeDict's dictzip files (Foundation has no gzip API on Linux).
         .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
-        .target(name: "VersoAlign", dependencies: ["VersoText", "CZlibShim"], resources: [.copy("Data")]),
+        .target(name: "VersoAlign", dependencies: ["VersoText", "CZlibShim"], exclude: ["README.md"], resources: [.copy("Data")]),
         .target(name: "VersoCheck", dependencies: ["VersoText", "VersoAlign"], resources: [.copy("Data")]),
         .target(name: "VersoCorpus", dependencies: ["VersoText", "VersoAlign", "VersoCheck"]),
         .target(name: "VersoReport", dependencies: ["VersoText", "VersoAlign", "VersoCheck"]),

@@ -36,7 +36,6 @@ struct OmissionCheck: Check {
     /// "North" in "anti-North Korean" with "Korean" rendered and "North" not.
     private func namePartDropped(_ bead: AnalyzedBead, document: CheckDocument) -> [Finding] {
         let tokens = bead.source.tokens
-        let initial = CheckText.sentenceInitialWords(bead.source)
         func targetCount(_ word: String) -> Int {
             bead.target.tokens.filter { $0.kind == .word && ($0.folded == word || document.lexicon.isLinked(source: word, target: $0.folded)) }.count
         }
