@@ -5,9 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/setup.sh
-swift build -c release --product verso 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]' || true
+mkdir -p out
+echo "demo: building Verso (release; the first build takes a few minutes, log in out/build.log)" >&2
+if ! swift build -c release --product verso > out/build.log 2>&1; then
+  tail -30 out/build.log >&2
+  echo "demo: the build failed (full log: out/build.log)" >&2
+  exit 1
+fi
 verso=.build/release/verso
-test -x "$verso" || { echo "demo: build failed" >&2; exit 1; }
 
 src=Corpora/seed/putin-pyongyang.en.txt
 tgt=Corpora/seed/putin-pyongyang.fr.txt
