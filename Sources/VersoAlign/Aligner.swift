@@ -179,6 +179,10 @@ public final class Aligner: @unchecked Sendable {
                       exact: options.exactLimit)
     }
 
+    /// Long inputs with at least one anchor per this many sentences are searched in a band
+    /// through the anchors (``Anchors``) rather than coarse-to-fine.
+    static let anchorSpacing = 50
+
     /// Blocks of this many sentences form one unit of the next coarser level.
     static let coarseFactor = 8
 
@@ -194,9 +198,12 @@ public final class Aligner: @unchecked Sendable {
         if (n + 1) * (m + 1) * block <= exact || min(n, m) <= 4 {
             return BandSearch(problem: problem, band: .full(n: n, m: m)).run(margins: block == 1)
         }
-        var low: [Int], high: [Int]
+        var low: [Int] = [], high: [Int] = []
+        var anchored: Band?
         if let guide {
             (low, high) = guide
+        } else if block == 1, case let chain = Anchors.chain(problem), chain.count >= min(n, m) / Aligner.anchorSpacing {
+            anchored = Anchors.band(chain, n: n, m: m, width: width, slack: options.maxBeadSide)
         } else {
             let k = Aligner.coarseFactor
             let coarse = AlignProblem(source: problem.source.merged(k), target: problem.target.merged(k), links: problem.links,
@@ -211,7 +218,7 @@ public final class Aligner: @unchecked Sendable {
                 high[i] = min(m, path.high[next] * k)
             }
         }
-        let band = Band.around(guideLow: low, guideHigh: high, width: [Int](repeating: width, count: n + 1), n: n, m: m)
+        let band = anchored ?? Band.around(guideLow: low, guideHigh: high, width: [Int](repeating: width, count: n + 1), n: n, m: m)
         let result = BandSearch(problem: problem, band: band).run(margins: block == 1)
         guard !result.touched.isEmpty, width < 8 * options.bandWidth else { return result }
         // Where the path touches the band's edge, search again between two path points well
