@@ -32,21 +32,4 @@ final class AnchorTests: XCTestCase {
         }
         XCTAssertLessThan(band.count, 101 * 101 / 2)
     }
-
-    func testLongInputWithInsertedBlockFollowsTheAnchors() throws {
-        // 400 × 430 sentences with 30 target sentences (no counterpart) inserted in the middle.
-        var options = AlignerOptions(sourceLanguage: "en", targetLanguage: "fr")
-        options.useDictionary = false
-        options.learnLexicon = false
-        options.exactLimit = 10_000
-        let aligner = try Aligner(options: options)
-        let en = (0..<400).map { "Item \($0 * 7 + 1000) weighs \($0 % 13 + 2) kilograms and costs \($0 * 3 + 11) francs." }
-        var fr = (0..<400).map { "L'article \($0 * 7 + 1000) pèse \($0 % 13 + 2) kilos et coûte \($0 * 3 + 11) francs." }
-        fr.insert(contentsOf: (0..<30).map { _ in "Note du traducteur sans rapport avec le texte." }, at: 200)
-        let beads = aligner.alignTexts([(en, fr, nil, nil)]).beads[0]
-        var expected = (0..<200).map { "[\($0)]:[\($0)]" }
-        expected += (200..<230).map { "[]:[\($0)]" }
-        expected += (200..<400).map { "[\($0)]:[\($0 + 30)]" }
-        XCTAssertEqual(beads.map { "\($0.source):\($0.target)" }, expected)
-    }
 }
