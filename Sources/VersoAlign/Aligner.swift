@@ -30,7 +30,9 @@ public struct AlignerOptions: Sendable {
     /// Inputs with at most this many DP nodes ((n + 1) · (m + 1)) get the exact full search;
     /// longer ones a band around the path found on a coarser grid, widened where the path touches its edge.
     public var exactLimit = 250_000
-    /// Half-width of the band, in sentences.
+    /// Band size in sentences: both passes search half this width around their guide (anchors,
+    /// coarse path or the first pass's path); stretches where the path touches the edge are searched
+    /// again with doubled widths, up to 8 times this.
     public var bandWidth = 16
 
     public init(sourceLanguage: String = "en", targetLanguage: String = "fr") {
@@ -175,7 +177,7 @@ public final class Aligner: @unchecked Sendable {
         let links = DocumentLinks(source: source, target: target, space: space, evidence: evidence)
         let problem = AlignProblem(source: source, target: target, links: links, weights: options.effectiveWeights,
                                    shapes: options.shapes, useParagraphs: paragraphs)
-        return search(problem, guide: guide, width: guide == nil ? max(2, options.bandWidth / 2) : options.bandWidth, block: 1,
+        return search(problem, guide: guide, width: max(2, options.bandWidth / 2), block: 1,
                       exact: options.exactLimit)
     }
 
