@@ -76,9 +76,11 @@ public struct AlignerOptions: Sendable {
 /// ratio), a prior per bead shape, and the lexical dissimilarity 1 − sim, where sim is the share
 /// of the bead's tokens that have a linked token on the other side (dictionary, cognates,
 /// identical tokens and numbers, a lexicon learned from the input). Null beads cost less when
-/// they continue a run. Short inputs are searched exactly; long ones coarse-to-fine (blocks of 8
-/// sentences, recursively, then a band around the projected path, widened where the best path
-/// touches the band's edge), so time and memory grow linearly.
+/// they continue a run. Short inputs are searched exactly; long ones in a band through anchor
+/// sentence pairs (rare linked words of equal count on both sides, see ``Anchors``) or, with too
+/// few anchors, coarse-to-fine (blocks of 8 sentences, recursively, then a band around the
+/// projected path); the band is widened where the best path touches its edge, so time and memory
+/// grow linearly.
 ///
 /// Each bead's `score` is a confidence in 0…1: a logistic function of the margin, the extra
 /// cost of the best alignment that does not contain the bead.
@@ -189,8 +191,9 @@ public final class Aligner: @unchecked Sendable {
     static let coarseFactor = 8
 
     /// Exact search when the grid is small; otherwise a band around `guide`, or, without one,
+    /// through the anchors when there is at least one per ``anchorSpacing`` sentences, else
     /// around the path found on a coarser version of the problem (blocks of 8 sentences,
-    /// recursively), widened where the path touches the band's edge.
+    /// recursively); widened where the path touches the band's edge.
     /// - Complexity: O((n + m) · width) time and memory.
     /// `block` is the number of sentences per unit at this level: the work per node grows with
     /// it, so coarse levels are searched exactly only when smaller.
