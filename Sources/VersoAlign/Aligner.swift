@@ -30,7 +30,9 @@ public struct AlignerOptions: Sendable {
     /// Inputs with at most this many DP nodes ((n + 1) · (m + 1)) get the exact full search;
     /// longer ones a band around the path found on a coarser grid, widened where the path touches its edge.
     public var exactLimit = 250_000
-    /// Half-width of the band, in sentences.
+    /// Band size in sentences: both passes search half this width around their guide (anchors,
+    /// coarse path or the first pass's path); stretches where the path touches the edge are searched
+    /// again with doubled widths, up to 8 times this.
     public var bandWidth = 16
 
     public init(sourceLanguage: String = "en", targetLanguage: String = "fr") {
@@ -74,9 +76,11 @@ public struct AlignerOptions: Sendable {
 /// ratio), a prior per bead shape, and the lexical dissimilarity 1 − sim, where sim is the share
 /// of the bead's tokens that have a linked token on the other side (dictionary, cognates,
 /// identical tokens and numbers, a lexicon learned from the input). Null beads cost less when
-/// they continue a run. Short inputs are searched exactly; long ones coarse-to-fine (blocks of 8
-/// sentences, recursively, then a band around the projected path, widened where the best path
-/// touches the band's edge), so time and memory grow linearly.
+/// they continue a run. Short inputs are searched exactly; long ones in a band through anchor
+/// sentence pairs (rare linked words of equal count on both sides, see ``Anchors``) or, with too
+/// few anchors, coarse-to-fine (blocks of 8 sentences, recursively, then a band around the
+/// projected path); the band is widened where the best path touches its edge, so time and memory
+/// grow linearly.
 ///
 /// Each bead's `score` is a confidence in 0…1: a logistic function of the margin, the extra
 /// cost of the best alignment that does not contain the bead.
@@ -175,16 +179,21 @@ public final class Aligner: @unchecked Sendable {
         let links = DocumentLinks(source: source, target: target, space: space, evidence: evidence)
         let problem = AlignProblem(source: source, target: target, links: links, weights: options.effectiveWeights,
                                    shapes: options.shapes, useParagraphs: paragraphs)
-        return search(problem, guide: guide, width: guide == nil ? max(2, options.bandWidth / 2) : options.bandWidth, block: 1,
+        return search(problem, guide: guide, width: max(2, options.bandWidth / 2), block: 1,
                       exact: options.exactLimit)
     }
+
+    /// Long inputs with at least one anchor per this many sentences are searched in a band
+    /// through the anchors (``Anchors``) rather than coarse-to-fine.
+    static let anchorSpacing = 50
 
     /// Blocks of this many sentences form one unit of the next coarser level.
     static let coarseFactor = 8
 
     /// Exact search when the grid is small; otherwise a band around `guide`, or, without one,
+    /// through the anchors when there is at least one per ``anchorSpacing`` sentences, else
     /// around the path found on a coarser version of the problem (blocks of 8 sentences,
-    /// recursively), widened where the path touches the band's edge.
+    /// recursively); widened where the path touches the band's edge.
     /// - Complexity: O((n + m) · width) time and memory.
     /// `block` is the number of sentences per unit at this level: the work per node grows with
     /// it, so coarse levels are searched exactly only when smaller.
@@ -194,9 +203,12 @@ public final class Aligner: @unchecked Sendable {
         if (n + 1) * (m + 1) * block <= exact || min(n, m) <= 4 {
             return BandSearch(problem: problem, band: .full(n: n, m: m)).run(margins: block == 1)
         }
-        var low: [Int], high: [Int]
+        var low: [Int] = [], high: [Int] = []
+        var anchored: Band?
         if let guide {
             (low, high) = guide
+        } else if block == 1, case let chain = Anchors.chain(problem), chain.count >= min(n, m) / Aligner.anchorSpacing {
+            anchored = Anchors.band(chain, n: n, m: m, width: width, slack: options.maxBeadSide)
         } else {
             let k = Aligner.coarseFactor
             let coarse = AlignProblem(source: problem.source.merged(k), target: problem.target.merged(k), links: problem.links,
@@ -211,7 +223,7 @@ public final class Aligner: @unchecked Sendable {
                 high[i] = min(m, path.high[next] * k)
             }
         }
-        let band = Band.around(guideLow: low, guideHigh: high, width: [Int](repeating: width, count: n + 1), n: n, m: m)
+        let band = anchored ?? Band.around(guideLow: low, guideHigh: high, width: [Int](repeating: width, count: n + 1), n: n, m: m)
         let result = BandSearch(problem: problem, band: band).run(margins: block == 1)
         guard !result.touched.isEmpty, width < 8 * options.bandWidth else { return result }
         // Where the path touches the band's edge, search again between two path points well

@@ -323,9 +323,19 @@ struct BandSearch {
         guard mean > 0 else { return 0 }
         let delta = abs(lt - ratio * ls) / (variance * mean).squareRoot()
         let x = delta / 2.0.squareRoot()
-        if x < 25 { return -log(max(erfc(x), 1e-300)) }
+        if x < tableEnd {
+            // Linear interpolation in a table of −log erfc (error below 1e-6).
+            let position = x * tableStep
+            let k = Int(position)
+            let fraction = position - Double(k)
+            return negativeLogErfc[k] + (negativeLogErfc[k + 1] - negativeLogErfc[k]) * fraction
+        }
         return x * x + log(x * Double.pi.squareRoot())
     }
+
+    private static let tableEnd = 25.0, tableStep = 512.0
+    /// −log erfc(k / tableStep) for k = 0 … tableEnd · tableStep + 1.
+    private static let negativeLogErfc: [Double] = (0...Int(tableEnd * tableStep) + 1).map { -log(max(erfc(Double($0) / tableStep), 1e-300)) }
 }
 
 /// Token coverage counts over a band.
@@ -346,7 +356,8 @@ enum Coverage {
         var pool: [(position: Int32, next: Int32)] = []
         var types: [Int32] = [], counts: [Int32] = []
         var covered: [UInt8] = []
-        var hits: [Int64] = []
+        var hits: [(position: Int32, column: Int32)] = []
+        var groupStart: [Int32] = [], fill: [Int32] = [], sorted: [Int32] = []
         let columnCount = columns.count - 1
         let linkStart = rowToColumn.start, linkItems = rowToColumn.items
         for i in stride(from: 1, through: band.n, by: 1) {
@@ -384,25 +395,32 @@ enum Coverage {
                     var e = Int(head[t])
                     while e >= 0 {
                         let cell = Int(pool[e].position) * span + c - base
-                        if covered[cell] == 0 { covered[cell] = 1; hits.append(Int64(pool[e].position) << 32 | Int64(c)) }
+                        if covered[cell] == 0 { covered[cell] = 1; hits.append((pool[e].position, Int32(c))) }
                         e = Int(pool[e].next)
                     }
                 }
             }
             // Each covered (type, column c) counts for the nodes j with j − w ≤ c < j, once per
             // type, node and w: walk the type's columns in order, remembering how far it reached.
-            hits.sort()
-            var h = 0
+            // The hits come column by column: a stable counting sort by type keeps each type's
+            // columns in order.
+            groupStart.removeAll(keepingCapacity: true)
+            groupStart.append(contentsOf: repeatElement(0, count: types.count + 1))
+            for hit in hits { groupStart[Int(hit.position) + 1] += 1 }
+            for p in 0..<types.count { groupStart[p + 1] += groupStart[p] }
+            sorted.removeAll(keepingCapacity: true)
+            sorted.append(contentsOf: repeatElement(0, count: hits.count))
+            fill.removeAll(keepingCapacity: true)
+            fill.append(contentsOf: groupStart)
+            for hit in hits { sorted[Int(fill[Int(hit.position)])] = hit.column; fill[Int(hit.position)] += 1 }
             let first = max(lo, 1)
-            while h < hits.count {
-                let p = Int(hits[h] >> 32)
-                var g = h
-                while g < hits.count && Int(hits[g] >> 32) == p { g += 1 }
+            for p in 0..<types.count where groupStart[p] < groupStart[p + 1] {
+                let h = Int(groupStart[p]), g = Int(groupStart[p + 1])
                 let weight = UInt16(truncatingIfNeeded: counts[p])
                 for w in 1...width {
                     var reach = Int.min
                     for q in h..<g {
-                        let c = Int(hits[q] & 0xFFFF_FFFF)
+                        let c = Int(sorted[q])
                         var j = max(c + 1, reach + 1, first)
                         while j <= c + w && j < hi {
                             out[band.index(i, j) * width + w - 1] &+= weight
@@ -411,7 +429,6 @@ enum Coverage {
                         reach = max(reach, c + w)
                     }
                 }
-                h = g
             }
         }
         return out

@@ -108,18 +108,33 @@ final class AlignerTests: XCTestCase {
         XCTAssertLessThan(mean, good - 0.2, "unrelated \(result.map(\.score)) vs related \(good)")
     }
 
-    func testLongInputUsesTheBandAndStaysOneToOne() throws {
-        // 400 × 400 sentences exceed a small exact limit: the coarse-to-fine band must find the
-        // diagonal of distinct numbered sentences.
+    /// 400 numbered sentences a side and an aligner whose small exact limit makes them a long input.
+    private func longPair() throws -> (aligner: Aligner, en: [String], fr: [String]) {
         var options = AlignerOptions(sourceLanguage: "en", targetLanguage: "fr")
         options.useDictionary = false
         options.learnLexicon = false
         options.exactLimit = 10_000
-        let aligner = try Aligner(options: options)
         let en = (0..<400).map { "Item \($0 * 7 + 1000) weighs \($0 % 13 + 2) kilograms and costs \($0 * 3 + 11) francs." }
         let fr = (0..<400).map { "L'article \($0 * 7 + 1000) pèse \($0 % 13 + 2) kilos et coûte \($0 * 3 + 11) francs." }
-        let result = try beads(en, fr, aligner: aligner)
-        XCTAssertEqual(shapes(result), (0..<400).map { "[\($0)]:[\($0)]" })
+        return (try Aligner(options: options), en, fr)
+    }
+
+    func testLongInputUsesTheBandAndStaysOneToOne() throws {
+        // 400 × 400 sentences exceed a small exact limit: the band must find the diagonal of
+        // distinct numbered sentences.
+        let (aligner, en, fr) = try longPair()
+        XCTAssertEqual(shapes(try beads(en, fr, aligner: aligner)), (0..<400).map { "[\($0)]:[\($0)]" })
+    }
+
+    func testLongInputWithInsertedBlockFollowsTheAnchors() throws {
+        // 30 target sentences without counterpart inserted in the middle of a long input.
+        let (aligner, en, original) = try longPair()
+        var fr = original
+        fr.insert(contentsOf: (0..<30).map { _ in "Note du traducteur sans rapport avec le texte." }, at: 200)
+        var expected = (0..<200).map { "[\($0)]:[\($0)]" }
+        expected += (200..<230).map { "[]:[\($0)]" }
+        expected += (200..<400).map { "[\($0)]:[\($0 + 30)]" }
+        XCTAssertEqual(shapes(try beads(en, fr, aligner: aligner)), expected)
     }
 
     func testLearnedLexiconLinksWordsWithoutDictionary() throws {
