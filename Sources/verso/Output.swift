@@ -32,6 +32,19 @@ struct OutputSink {
 enum AtomicFile {
     /// Writes `bytes` to `path` through a temporary file and a rename.
     static func write(_ bytes: [UInt8], to path: String) throws {
+        // A device or pipe ("-o /dev/null", "-o /dev/stdout") is written to, never replaced.
+        var info = stat()
+        if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+            guard info.st_mode & S_IFMT != S_IFDIR else {
+                throw VersoError(.io, "is a directory, not a file", file: path, fix: "give a file name inside it")
+            }
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw VersoError(.io, "cannot write to it", file: path, fix: "check that it is writable")
+            }
+            handle.write(Data(bytes))
+            try? handle.close()
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).verso-\(getpid()).tmp")

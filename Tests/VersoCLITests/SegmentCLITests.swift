@@ -85,3 +85,20 @@ final class SegmentCLITests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp") }, [])
     }
 }
+
+final class SpecialOutputTests: XCTestCase {
+    /// `-o /dev/null` discards the output and leaves the device a device.
+    func testDeviceOutputIsWrittenNotReplaced() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let input = dir.appendingPathComponent("in.txt")
+        try Data("One. Two.".utf8).write(to: input)
+        let run = try TestSupport.verso(["segment", input.path, "-o", "/dev/null"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        var info = stat()
+        XCTAssertEqual(lstat("/dev/null", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null must stay a character device")
+        let directory = try TestSupport.verso(["segment", input.path, "-o", dir.path])
+        XCTAssertNotEqual(directory.status, 0)
+        XCTAssertTrue(directory.stderr.contains("is a directory"), directory.stderr)
+    }
+}
