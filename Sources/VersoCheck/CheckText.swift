@@ -23,21 +23,23 @@ enum CheckText {
         return starts
     }
 
-    /// Word tokens that begin a sentence (or follow an opening quote or dash at its start).
+    /// Word tokens that begin a sentence: the first word of each sentence (whatever bullets,
+    /// numbers or quotes come before it), and the first word after a sentence end, a colon, an
+    /// opening quote or a dash inside one.
     static func sentenceInitialWords(_ side: SideAnalysis) -> Set<Int> {
         let starts = sentenceStarts(side)
         var result = Set<Int>()
         var atStart = false
         for (i, t) in side.tokens.enumerated() {
             if starts.contains(t.byteRange.lowerBound) { atStart = true }
-            if t.kind == .word {
+            switch t.kind {
+            case .word:
                 if atStart { result.insert(i) }
                 atStart = false
-            } else if t.kind == .punctuation, [".", "!", "?", ":", "—", "«", "\"", "“", "‘", "'", "-", "–"].contains(t.text) {
-                // A sentence end, or an opening quote or dash, starts a new sentence-like unit.
-                atStart = true
-            } else {
-                atStart = false
+            case .number:
+                continue   // "1. Install…", "Step 2 – Ask…"
+            case .punctuation:
+                if [".", "!", "?", ":", "—", "«", "\"", "“", "‘", "'", "-", "–", "*", "•", "·", "(", "#", ")"].contains(t.text) { atStart = true }
             }
         }
         return result

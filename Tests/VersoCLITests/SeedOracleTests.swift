@@ -43,3 +43,16 @@ final class SeedOracleTests: XCTestCase {
         }
     }
 }
+
+/// The hand-written fixture pairs are correct translations: `verso check` flags nothing above info.
+final class FixturePairsAreCleanTests: XCTestCase {
+    func testNoFindingAboveInfoOnCorrectPairs() throws {
+        let fixtures = TestSupport.corpora.appendingPathComponent("fixtures")
+        for name in ["abbreviations", "quotes-dialogue", "lists", "numbers", "hardwrap", "crlf"] {
+            let run = try TestSupport.verso(["check", fixtures.appendingPathComponent("\(name).en.txt").path,
+                                             fixtures.appendingPathComponent("\(name).fr.txt").path, "--fail-on", "minor"])
+            XCTAssertEqual(run.status, 0, "\(name): \(run.stdout)")
+            XCTAssertTrue(run.stdout.contains(" 0 of "), "\(name): \(run.stdout.suffix(300))")
+        }
+    }
+}

@@ -183,7 +183,9 @@ struct NegationReader {
                 }
                 continue
             }
-            if let last = words.last, last.isPunctuation, last.folded == "'", last.span.upperBound == span.lowerBound {
+            // "' t" (a tokenizer's "don 't") joins; an opening quote before a word ("‘never") does not.
+            if let last = words.last, last.isPunctuation, last.folded == "'", last.span.upperBound == span.lowerBound,
+               ["t", "s", "ll", "re", "ve", "d", "m"].contains(t.folded) {
                 words[words.count - 1] = Word(folded: "'" + t.folded, text: last.text + t.text, span: last.span.lowerBound..<span.upperBound, isPunctuation: false)
                 continue
             }

@@ -24,7 +24,7 @@ struct UntranslatedCheck: Check {
             let sourceFolded = bead.bead.source.map { CheckText.foldedWords($0).filter { $0.contains(where: \.isLetter) } }
             for sentence in bead.bead.target {
                 let words = CheckText.foldedWords(sentence).filter { $0.contains(where: \.isLetter) }
-                guard !words.isEmpty else { continue }
+                guard !words.isEmpty, !UntranslatedCheck.looksLikeCode(sentence) else { continue }
                 let inSource = words.filter { document.sourceResources.functionWords.contains($0) }.count
                 let inTarget = words.filter { document.targetResources.functionWords.contains($0) }.count
                 // A name in title case ("Software in the Public Interest") is not text to translate.
@@ -99,6 +99,15 @@ struct UntranslatedCheck: Check {
             return (String(text.unicodeScalars.dropFirst(span.lowerBound).prefix(span.count)), span)
         }
         return nil
+    }
+
+    /// A command or identifier line ("apt-get update", "config.yaml"): no capital, no sentence
+    /// punctuation, and a word glued to - / _ . or =.
+    static func looksLikeCode(_ sentence: String) -> Bool {
+        guard !sentence.contains(where: \.isUppercase), !sentence.hasSuffix("."), !sentence.hasSuffix("!"), !sentence.hasSuffix("?") else { return false }
+        return sentence.split(separator: " ").contains { word in
+            word.dropFirst().dropLast().contains { "-/_.=".contains($0) }
+        }
     }
 
     static func name(_ code: String) -> String {
