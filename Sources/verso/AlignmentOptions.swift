@@ -1,5 +1,6 @@
 import ArgumentParser
 import VersoAlign
+import VersoCheck
 import VersoText
 
 /// Options shared by every command that reads a document pair and aligns it.
@@ -23,5 +24,17 @@ struct AlignmentOptions: ParsableArguments {
         options.useParagraphs = !segmented
         try configure(&options)
         return try Aligner(options: options)
+    }
+
+    /// Reads both sides, warning on stderr about replaced bytes and about a side that reads as
+    /// another language than declared (swapped files, a wrong --source-lang).
+    func read(_ sourcePath: String, _ targetPath: String) throws -> (source: SourceText, target: SourceText) {
+        let source = try SourceText.read(path: sourcePath, lossy: lossy)
+        let target = try SourceText.read(path: targetPath, lossy: lossy)
+        for (text, path, language, option) in [(source, sourcePath, sourceLanguage, "--source-lang"), (target, targetPath, targetLanguage, "--target-lang")] {
+            if text.replacements > 0 { Diagnostics.warn("\(path): replaced \(text.replacements) invalid byte sequence(s) with U+FFFD") }
+            if let warning = LanguageGuess.mismatch(text.string, declared: language, name: path, option: option) { Diagnostics.warn(warning) }
+        }
+        return (source, target)
     }
 }

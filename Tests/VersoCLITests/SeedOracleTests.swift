@@ -56,3 +56,15 @@ final class FixturePairsAreCleanTests: XCTestCase {
         }
     }
 }
+
+final class SwappedFilesTests: XCTestCase {
+    /// Swapped files still run, with a warning that says which side reads as which language.
+    func testSwappedFilesAreNamed() throws {
+        let seed = TestSupport.corpora.appendingPathComponent("seed")
+        let run = try TestSupport.verso(["align", "--format", "align", seed.appendingPathComponent("putin-pyongyang.fr.txt").path,
+                                         seed.appendingPathComponent("putin-pyongyang.en.txt").path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("putin-pyongyang.fr.txt reads as French, not English"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("--target-lang en"), run.stderr)
+    }
+}

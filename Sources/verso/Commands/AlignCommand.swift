@@ -59,8 +59,8 @@ struct AlignCommand: ParsableCommand {
             }
             let processor = PairProcessor(aligner: aligner, engine: try CheckEngine(configuration: CheckConfiguration(enabled: [])),
                                           segmented: alignment.segmented)
-            let aligned = try processor.align(source: SourceText.read(path: source, lossy: alignment.lossy),
-                                              target: SourceText.read(path: target, lossy: alignment.lossy))
+            let texts = try alignment.read(source, target)
+            let aligned = try processor.align(source: texts.source, target: texts.target)
             if format == .align {
                 var sink = OutputSink(path: output)
                 for bead in aligned.beads { sink.write("\(bead.source):\(bead.target):\(String(format: "%.3f", bead.score))\n") }

@@ -68,7 +68,8 @@ struct CheckCommand: ParsableCommand {
 
     private func checkPair(engine: CheckEngine, glossary: [GlossaryEntry]) throws -> FindingsReport {
         let processor = PairProcessor(aligner: try alignment.makeAligner(), engine: engine, glossary: glossary, segmented: alignment.segmented)
-        let result = try processor.process(sourcePath: inputs[0], targetPath: inputs[1], lossy: alignment.lossy)
+        let (source, target) = try alignment.read(inputs[0], inputs[1])
+        let result = try processor.process(source: source, target: target)
         return FindingsReport(result: result, sourcePath: inputs[0], targetPath: inputs[1])
     }
 
