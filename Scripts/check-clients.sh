@@ -14,14 +14,8 @@ tmx=$1
 [ -f "$tmx" ] || { echo "check-clients: no such file: $tmx" >&2; exit 66; }
 tmx=$(realpath "$tmx")
 cd "$(dirname "$0")/.."
-# The verso binary: $VERSO_BIN (the tests pass theirs), else a debug build made here.
-verso() {
-  if [ -z "${VERSO_BIN:-}" ]; then
-    swift build --product verso >/dev/null 2>&1 || { echo "check-clients: swift build failed" >&2; exit 1; }
-    VERSO_BIN=.build/debug/verso
-  fi
-  "$VERSO_BIN" "$@"
-}
+script=check-clients
+source Scripts/verso-bin.sh
 
 python3 -c "import translate.storage.tmx" 2>/dev/null || pip install --quiet translate-toolkit
 

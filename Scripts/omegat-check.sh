@@ -14,14 +14,8 @@ args=()
 for a in "$@"; do if [ -e "$a" ]; then args+=("$(realpath "$a")"); else args+=("$a"); fi; done
 set -- "${args[@]}"
 cd "$(dirname "$0")/.."
-# The verso binary: $VERSO_BIN (the tests pass theirs), else a debug build made here.
-verso() {
-  if [ -z "${VERSO_BIN:-}" ]; then
-    swift build --product verso >/dev/null 2>&1 || { echo "omegat-check: swift build failed" >&2; exit 1; }
-    VERSO_BIN=.build/debug/verso
-  fi
-  "$VERSO_BIN" "$@"
-}
+script=omegat-check
+source Scripts/verso-bin.sh
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

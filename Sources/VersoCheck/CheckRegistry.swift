@@ -20,7 +20,4 @@ public enum CheckRegistry {
         TypographyCheck.self,
         MisalignmentCheck.self,
     ]
-
-    /// The check with this code.
-    public static func check(_ code: String) -> (any Check.Type)? { all.first { $0.info.code == code } }
 }

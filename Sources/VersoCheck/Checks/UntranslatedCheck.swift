@@ -90,9 +90,8 @@ struct UntranslatedCheck: Check {
         for run in runs where run.count >= 2 {
             let phrase = " " + run.map(\.folded).joined(separator: " ") + " "
             // A quoted foreign phrase is a deliberate loan: « fair deal ».
-            var k = run.first!.byteRange.lowerBound
-            while k > 0 && (bytes[k - 1] == 0x20 || bytes[k - 1] == 0xA0 || bytes[k - 1] == 0xC2 || bytes[k - 1] == 0xAF || bytes[k - 1] == 0x80 || bytes[k - 1] == 0xE2) { k -= 1 }
-            let quoted = k > 0 && [0xAB, 0x9C, 0x22, 0x98].contains(bytes[k - 1])
+            let before = String(decoding: bytes[..<run.first!.byteRange.lowerBound], as: UTF8.self)
+            let quoted = before.unicodeScalars.last { !$0.properties.isWhitespace }.map { "«“\"‘".unicodeScalars.contains($0) } ?? false
             guard !quoted, sourceText.contains(phrase),
                   run.contains(where: { $0.text.first?.isLowercase == true && knows($0.folded, bead.target.language) == false }) else { continue }
             let span = bead.target.span(of: run.first!).lowerBound..<bead.target.span(of: run.last!).upperBound
