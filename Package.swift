@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Verso",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "verso", targets: ["verso"]),
         .library(name: "VersoText", targets: ["VersoText"]),
@@ -30,6 +30,9 @@ let package = Package(
             dependencies: ["CICUShim"],
             resources: [.copy("Data")]
         ),
+        // The only place that includes libxml2's headers (HTML documents, XML readers); plain C types in its headers.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
         // zlib's inflate for FreeDict's dictzip files (Foundation has no gzip API on Linux).
         .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "VersoAlign", dependencies: ["VersoText", "CZlibShim"], exclude: ["README.md"], resources: [.copy("Data")]),
@@ -58,5 +61,5 @@ let package = Package(
         .testTarget(name: "VersoStoreTests", dependencies: ["VersoStore", "VersoCorpus", "VersoTestSupport"]),
         .testTarget(name: "VersoCLITests", dependencies: ["VersoTestSupport", "VersoStore"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -27,7 +27,7 @@ public struct CheckInfo: Sendable {
 
 /// A translation check. One check, one file in `Checks/`, one test file, one line in
 /// ``CheckRegistry/all``. Checks never print and never throw: they return findings.
-public protocol Check {
+public protocol Check: Sendable {
     static var info: CheckInfo { get }
     init()
     /// Findings for the whole document (bead-level checks loop over `document.beads`).

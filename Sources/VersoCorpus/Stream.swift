@@ -242,17 +242,17 @@ public final class StreamProcessor: @unchecked Sendable {
     /// - Complexity: linear in the input's size.
     @discardableResult
     public func run(reading handle: FileHandle, name: String = "<stdin>", jobs: Int = 1,
-                    write: @escaping (String) throws -> Void) throws -> Counts {
+                    write: @escaping @Sendable (String) throws -> Void) throws -> Counts {
         try run(reader: LineReader(handle: handle, name: name), jobs: jobs, write: write)
     }
 
     /// ``run(reading:name:jobs:write:)`` over bytes in memory.
     @discardableResult
-    public func run(data: Data, jobs: Int = 1, write: @escaping (String) throws -> Void) throws -> Counts {
+    public func run(data: Data, jobs: Int = 1, write: @escaping @Sendable (String) throws -> Void) throws -> Counts {
         try run(reader: LineReader(.data(data, name: "<input>")), jobs: jobs, write: write)
     }
 
-    private func run(reader: LineReader, jobs: Int, write: @escaping (String) throws -> Void) throws -> Counts {
+    private func run(reader: LineReader, jobs: Int, write: @escaping @Sendable (String) throws -> Void) throws -> Counts {
         countsLock.lock()
         counts = Counts()
         countsLock.unlock()
@@ -288,7 +288,7 @@ final class OrderedPipeline: @unchecked Sendable {
     private var closed = false
     private var failure: Error?
 
-    init(jobs: Int, write: @escaping (String) throws -> Void) {
+    init(jobs: Int, write: @escaping @Sendable (String) throws -> Void) {
         queue.maxConcurrentOperationCount = jobs
         room = DispatchSemaphore(value: 4 * jobs)
         let thread = Thread { self.writeInOrder(write) }
@@ -296,7 +296,7 @@ final class OrderedPipeline: @unchecked Sendable {
     }
 
     /// Queues `work`; false when writing has failed (stop submitting).
-    func submit(_ work: @escaping () -> String) -> Bool {
+    func submit(_ work: @escaping @Sendable () -> String) -> Bool {
         room.wait()
         condition.lock()
         guard failure == nil else {

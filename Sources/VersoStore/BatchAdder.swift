@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import VersoCorpus
 import VersoText
 
@@ -95,42 +96,41 @@ public final class BatchAdder: @unchecked Sendable {
     public func run(_ jobs: [PairJob], progress: (@Sendable (BatchProgress) -> Void)? = nil) throws -> BatchReport {
         let stored = Dictionary(try store.documents().map { ($0.identity.name, $0.identity) }, uniquingKeysWith: { a, _ in a })
         let start = Date()
-        var report = BatchReport()
-        report.progress.total = jobs.count
-        report.progress.bytesTotal = jobs.reduce(0) { $0 + BatchAdder.size($1.source) + BatchAdder.size($1.target) }
-        var next = 0
+        var initial = BatchReport()
+        initial.progress.total = jobs.count
+        initial.progress.bytesTotal = jobs.reduce(0) { $0 + BatchAdder.size($1.source) + BatchAdder.size($1.target) }
+        // The next job to take and the report so far, shared by the workers.
+        let state = Mutex((next: 0, report: initial))
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
             while true {
-                lock.lock()
-                let index = next
-                next += 1
-                lock.unlock()
+                let index = state.withLock { s in defer { s.next += 1 }; return s.next }
                 guard index < jobs.count else { return }
                 let job = jobs[index]
                 let outcome = Result { try self.add(job, stored: stored[job.name]) }
-                lock.lock()
                 let bytes = BatchAdder.size(job.source) + BatchAdder.size(job.target)
-                switch outcome {
-                case .success(.skipped):
-                    report.skipped.append(job.name)
-                    report.progress.skipped += 1
-                    report.progress.bytesTotal -= bytes
-                case .success(.stored(let outcome, let sentences)):
-                    if outcome == .added { report.added.append(job.name) } else { report.replaced.append(job.name) }
-                    report.progress.sentences += sentences
-                    report.progress.bytesDone += bytes
-                case .failure(let error):
-                    report.failures.append((job, error as? VersoError
-                        ?? VersoError(.internalError, "\(error)", file: job.source)))
-                    report.progress.failed += 1
-                    report.progress.bytesTotal -= bytes
+                state.withLock { s in
+                    switch outcome {
+                    case .success(.skipped):
+                        s.report.skipped.append(job.name)
+                        s.report.progress.skipped += 1
+                        s.report.progress.bytesTotal -= bytes
+                    case .success(.stored(let outcome, let sentences)):
+                        if outcome == .added { s.report.added.append(job.name) } else { s.report.replaced.append(job.name) }
+                        s.report.progress.sentences += sentences
+                        s.report.progress.bytesDone += bytes
+                    case .failure(let error):
+                        s.report.failures.append((job, error as? VersoError
+                            ?? VersoError(.internalError, "\(error)", file: job.source)))
+                        s.report.progress.failed += 1
+                        s.report.progress.bytesTotal -= bytes
+                    }
+                    s.report.progress.done += 1
+                    s.report.progress.elapsed = Date().timeIntervalSince(start)
+                    progress?(s.report.progress)
                 }
-                report.progress.done += 1
-                report.progress.elapsed = Date().timeIntervalSince(start)
-                progress?(report.progress)
-                lock.unlock()
             }
         }
+        var report = state.withLock { $0.report }
         report.failures.sort { $0.job.name < $1.job.name }
         return report
     }

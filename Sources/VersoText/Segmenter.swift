@@ -19,6 +19,8 @@ public struct Segment: Sendable, Equatable {
     /// The text for display and matching: NFC, with every whitespace run that holds a line
     /// break shown as one space.
     public var text: String
+    /// Inline markup that stood inside the segment (empty for plain text), in text order.
+    public var codes: [InlineCode] = []
 }
 
 /// A document split into blocks and segments, keeping every byte of the input.

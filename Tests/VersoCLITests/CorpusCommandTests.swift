@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VersoStore
 import VersoTestSupport
 import XCTest
@@ -163,11 +164,13 @@ final class CorpusCommandTests: XCTestCase {
     /// Two processes adding to one database at once: both finish, nothing is lost or broken.
     func testTwoConcurrentWriters() throws {
         let a = try manifest(12, prefix: "a", file: "a.tsv"), b = try manifest(12, prefix: "b", file: "b.tsv")
-        var runs: [TestSupport.Run?] = [nil, nil]
+        let runs = Mutex<[TestSupport.Run?]>([nil, nil])
+        let db = self.db
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            runs[i] = try? TestSupport.verso(["corpus", "add", "--db", db, "--no-dictionary", "--manifest", i == 0 ? a : b])
+            let run = try? TestSupport.verso(["corpus", "add", "--db", db, "--no-dictionary", "--manifest", i == 0 ? a : b])
+            runs.withLock { $0[i] = run }
         }
-        for run in runs {
+        for run in runs.withLock({ $0 }) {
             let run = try XCTUnwrap(run)
             XCTAssertEqual(run.status, 0, run.stderr)
             XCTAssertTrue(run.stderr.contains("added 12, replaced 0, skipped 0 unchanged of 12 pair(s)"), run.stderr)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VersoAlign
 import VersoCheck
 import VersoCorpus
@@ -31,8 +32,9 @@ final class StreamTests: XCTestCase {
     private func run(_ processor: StreamProcessor, _ lines: [[UInt8]], jobs: Int = 1) throws -> (objects: [[String: Any]], text: String, counts: StreamProcessor.Counts) {
         var input = [UInt8]()
         for line in lines { input += line + [0x0A] }
-        var text = ""
-        let counts = try processor.run(data: Data(input), jobs: jobs) { text += $0 }
+        let collected = Mutex("")
+        let counts = try processor.run(data: Data(input), jobs: jobs) { line in collected.withLock { $0 += line } }
+        let text = collected.withLock { $0 }
         let objects = try text.split(separator: "\n").map { line -> [String: Any] in
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             return try XCTUnwrap(object, "output line is not a JSON object: \(line)")
@@ -195,11 +197,14 @@ final class StreamTests: XCTestCase {
         let lines = (0..<30).map { record("d\($0)", "One \($0).", "Un \($0).") }
         var input = [UInt8]()
         for line in lines { input += line + [0x0A] }
-        var written: [String] = []
+        let collected = Mutex([String]())
         XCTAssertThrowsError(try makeProcessor(checks: ["typography"]).run(data: Data(input), jobs: 2) { text in
-            if written.count == 2 { throw Full() }
-            written.append(text)
+            try collected.withLock { written in
+                if written.count == 2 { throw Full() }
+                written.append(text)
+            }
         }) { XCTAssertTrue($0 is Full) }
+        let written = collected.withLock { $0 }
         XCTAssertEqual(written.count, 2)
         XCTAssertTrue(written[1].contains("\"document\": \"d1\""))
     }

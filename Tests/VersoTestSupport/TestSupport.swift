@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Synchronization
 
 /// Paths and helpers shared by Verso's tests.
 public enum TestSupport {
@@ -46,7 +47,7 @@ public enum TestSupport {
     }
 
     /// Result of running the CLI.
-    public struct Run {
+    public struct Run: Sendable {
         public var status: Int32
         public var stdout: String
         public var stderr: String
@@ -68,15 +69,19 @@ public enum TestSupport {
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         // Read both pipes concurrently so a full pipe cannot block the child.
-        var errData = Data()
+        let errData = Mutex(Data())
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            errData.withLock { $0 = data }
+            group.leave()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
+                   stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self), stdoutBytes: outData)
     }
 
     /// A fresh temporary folder.
