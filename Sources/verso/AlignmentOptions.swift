@@ -33,7 +33,7 @@ struct AlignmentOptions: ParsableArguments {
         let target = try SourceText.read(path: targetPath, lossy: lossy)
         for (text, path, language, option) in [(source, sourcePath, sourceLanguage, "--source-lang"), (target, targetPath, targetLanguage, "--target-lang")] {
             if text.replacements > 0 { Diagnostics.warn("\(path): replaced \(text.replacements) invalid byte sequence(s) with U+FFFD") }
-            if let warning = LanguageGuess.mismatch(text.string, declared: language, name: path, option: option) { Diagnostics.warn(warning) }
+            if let warning = try LanguageGuess.mismatch(text.string, declared: language, name: path, option: option) { Diagnostics.warn(warning) }
         }
         return (source, target)
     }
