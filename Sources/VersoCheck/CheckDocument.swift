@@ -121,6 +121,8 @@ public final class CheckDocument {
     public let pairResources: PairResources
     /// Site boilerplate phrases (the aligner's).
     public let boilerplate: Boilerplate
+    /// File extensions and markup tag names.
+    public let technical: TechnicalResources
 
     /// - Complexity: O(n) in the size of the document (tokenizes every bead once).
     public init(beads: [BeadText], sourceLanguage: String, targetLanguage: String,
@@ -148,6 +150,7 @@ public final class CheckDocument {
         targetResources = try LanguageResources.load(targetLanguage)
         pairResources = try PairResources.load(source: sourceLanguage, target: targetLanguage)
         boilerplate = try Boilerplate.load()
+        technical = try TechnicalResources.load()
     }
 
     /// Typical target/source character ratio (French runs about 15 % longer than English).

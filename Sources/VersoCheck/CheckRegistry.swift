@@ -19,5 +19,6 @@ public enum CheckRegistry {
         TruncationCheck.self,
         TypographyCheck.self,
         MisalignmentCheck.self,
+        PlaceholderMismatchCheck.self,
     ]
 }
