@@ -20,5 +20,9 @@ public enum CheckRegistry {
         TypographyCheck.self,
         MisalignmentCheck.self,
         PlaceholderMismatchCheck.self,
+        TagMismatchCheck.self,
+        UrlMismatchCheck.self,
+        ShortcutMismatchCheck.self,
+        BracketMismatchCheck.self,
     ]
 }

@@ -37,6 +37,8 @@ public struct LanguageResources: Sendable {
     public let segmentation: LanguageData
     /// The system's word list for the language (Debian's `wamerican`, `wfrench`…), when installed.
     public let wordList: WordList?
+    /// Keyboard key names → canonical key id ("Maj" → `shift`, "Échap" → `esc`), lower case.
+    public let keyNames: [String: String]
 
     /// The data files of VersoCheck.
     static let files = DataFiles(module: "VersoCheck", bundle: .module)
@@ -69,6 +71,12 @@ public struct LanguageResources: Sendable {
         numberLabels = try folded("number-labels")
         segmentation = try LanguageData.load(code)
         wordList = WordList.load(code)
+        var keys: [String: String] = [:]
+        for line in try LanguageResources.files.languageEntries("key-names", language: code) {
+            let fields = line.split(separator: " ").map(String.init)
+            for name in fields.dropFirst() { keys[name.lowercased()] = fields[0] }
+        }
+        keyNames = keys
         var months: [String: Int] = [:], weekdays: [String: Int] = [:]
         for kind in [LocaleData.SymbolKind.months, .shortMonths] {
             for (i, name) in LocaleData.symbols(kind, locale: code).enumerated() {
