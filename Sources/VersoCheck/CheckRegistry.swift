@@ -24,5 +24,6 @@ public enum CheckRegistry {
         UrlMismatchCheck.self,
         ShortcutMismatchCheck.self,
         BracketMismatchCheck.self,
+        SpellingCheck.self,
     ]
 }
