@@ -29,7 +29,7 @@ enum Identifiers {
     private static let shortOption = regex(#"(?<=^|[\s(\[,|«“"'‘])-[A-Za-z](?=$|[\s,;)\]|=»”"'’])"#)
     private static let hashtag = regex(#"(?<![\w&#/])#[A-Za-z_][\w-]*\b"#)
     private static let productCode = regex(#"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)+\b|\b[A-Z]{2,}[0-9]+[A-Z0-9]*\b"#)
-    private static let codeQuote = regex(#"`([^`\n]+)`|['‘“«\"][\s\u00A0\u202F]*([a-z][\w.+-]*)[\s\u00A0\u202F]+-{1,2}[A-Za-z]"#)
+    private static let codeQuote = regex(#"`([^`'\n]+)`|['‘“«\"][\s\u00A0\u202F]*([a-z][\w.+-]*)[\s\u00A0\u202F]+-{1,2}[A-Za-z]"#)
 
     static func regex(_ pattern: String) -> NSRegularExpression {
         // The patterns are literals of this file: a failure is a bug caught by the tests.

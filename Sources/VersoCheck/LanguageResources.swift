@@ -74,7 +74,8 @@ public struct LanguageResources: Sendable {
         var keys: [String: String] = [:]
         for line in try LanguageResources.files.languageEntries("key-names", language: code) {
             let fields = line.split(separator: " ").map(String.init)
-            for name in fields.dropFirst() { keys[name.lowercased()] = fields[0] }
+            // "_" stands for a space in the file ("Caps_Lock").
+            for name in fields.dropFirst() { keys[name.lowercased().replacingOccurrences(of: "_", with: " ")] = fields[0] }
         }
         keyNames = keys
         var months: [String: Int] = [:], weekdays: [String: Int] = [:]

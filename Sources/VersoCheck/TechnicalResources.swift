@@ -12,6 +12,9 @@ public struct TechnicalResources: Sendable {
     /// only when the message closes them too.
     public let pairedOnlyTags: Set<String>
 
+    /// Hosts of example URLs (`example.org`, `server`; `.test` for a suffix), lower case.
+    public let exampleHosts: Set<String>
+
     private static let cache = Cache<String, TechnicalResources>()
 
     /// - Throws: `VersoError` when the bundled data files are missing.
@@ -23,6 +26,7 @@ public struct TechnicalResources: Sendable {
         fileExtensions = Set(try LanguageResources.files.entries("file-extensions").map { $0.lowercased() })
         let tags = try LanguageResources.files.entries("markup-tags").map { $0.lowercased().split(separator: " ") }
         markupTags = Set(tags.compactMap { $0.first.map(String.init) })
+        exampleHosts = Set(try LanguageResources.files.entries("example-hosts").map { $0.lowercased() })
         pairedOnlyTags = Set(tags.filter { $0.count > 1 && $0[1] == "paired" }.map { String($0[0]) })
     }
 }

@@ -20,8 +20,11 @@ struct BracketMismatchCheck: Check {
         let targetMarks = QuotePairing(document.beads.map(\.target))
         var findings: [Finding] = []
         for bead in document.beads where !bead.isOmission && !bead.isAddition {
-            let targetFamilies = Set(targetMarks.unpaired[bead.index].map(\.family))
-            for mark in sourceMarks.unpaired[bead.index] where !targetFamilies.contains(mark.family) {
+            // The target's marks unpaired in the document or in the bead alone (a memory's units
+            // are independent: a ")" must not pair with a "(" of another unit).
+            let targetFamilies = Set((targetMarks.unpaired[bead.index] + QuotePairing([bead.target]).unpaired[0]).map(\.family))
+            let sourceScalars = Array(bead.source.text.unicodeScalars)
+            for mark in sourceMarks.unpaired[bead.index] where !targetFamilies.contains(mark.family) && !Self.isQuoted(sourceScalars, mark.offset) {
                 let what = mark.isOpening ? "is opened and never closed" : "is closed but was never opened"
                 findings.append(Self.info.finding(
                     bead: bead.index, "“\(mark.character)” \(what) in the source; the target’s \(mark.family.rawValue) are balanced",
@@ -44,6 +47,16 @@ struct BracketMismatchCheck: Check {
             }
         }
         return findings
+    }
+
+    /// Whether the mark at `offset` is quoted by itself (“expecting ')'”, « ) »): a mention of the
+    /// character, not a bracket.
+    static func isQuoted(_ s: [Unicode.Scalar], _ offset: Int) -> Bool {
+        let quotes = Set("'‘’\"“”«»`".unicodeScalars)
+        var before = offset - 1, after = offset + 1
+        while before >= 0 && (s[before] == " " || s[before] == "\u{00A0}" || s[before] == "\u{202F}") { before -= 1 }
+        while after < s.count && (s[after] == " " || s[after] == "\u{00A0}" || s[after] == "\u{202F}") { after += 1 }
+        return before >= 0 && after < s.count && quotes.contains(s[before]) && quotes.contains(s[after])
     }
 
     /// The first unpaired brace of a text (its scalar offset, and whether it opens), if any.

@@ -41,11 +41,14 @@ struct ShortcutMismatchCheck: Check {
 
         init(names: [String: String]) {
             self.names = names
-            let escape = { (n: String) in NSRegularExpression.escapedPattern(for: n) }
+            // "_" in a data entry stands for a space ("Verr._maj.").
+            let escape = { (n: String) in NSRegularExpression.escapedPattern(for: n).replacingOccurrences(of: "_", with: "\\s+") }
             let modifiers = names.filter { modifierIDs.contains($0.value) && $0.key.unicodeScalars.count > 1 }.keys.sorted { $0.count > $1.count }.map(escape)
             let keys = names.filter { !modifierIDs.contains($0.value) }.keys.sorted { $0.count > $1.count }.map(escape)
             let key = "(F[1-9][0-9]?|" + keys.joined(separator: "|") + #"|[A-Za-z0-9]|[^\s\w+])"#
-            plus = Identifiers.regex("(?i)(?<![\\w+])((?:(?:" + modifiers.joined(separator: "|") + #")\s*\+\s*)+)"# + key + #"(?![\w])"#)
+            // A key followed by a modifier's name is a side ("Ctrl+Left Shift"), not a key.
+            let notSide = "(?![\\w])(?!\\s+(?:" + modifiers.joined(separator: "|") + "))"
+            plus = Identifiers.regex("(?i)(?<![\\w+])((?:(?:" + modifiers.joined(separator: "|") + #")\s*\+\s*)+)"# + key + notSide)
             symbols = Identifiers.regex(#"([⌃⌥⇧⌘]+)"# + key + #"(?![\w])"#)
             gtk = Identifiers.regex(#"(?i)((?:<(?:control|ctrl|primary|shift|alt|super|meta|mod1)>)+)"# + key + #"(?![\w])"#)
         }
@@ -59,7 +62,7 @@ struct ShortcutMismatchCheck: Check {
         let map = ScalarOffsets(text)
         var result: [Combination] = []
         func keyID(_ raw: String) -> (String, Bool) {
-            if let id = p.names[raw.lowercased()] { return (id, true) }
+            if let id = p.names[Self.normalised(raw)] { return (id, true) }
             if raw.count > 1, raw.first == "F" || raw.first == "f" { return (raw.uppercased(), true) }
             return (raw.uppercased(), false)
         }
@@ -68,7 +71,7 @@ struct ShortcutMismatchCheck: Check {
                 let mods = ns.substring(with: match.range(at: 1))
                 var ids = Set<String>()
                 switch style {
-                case 0: ids = Set(mods.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.compactMap { p.names[$0] })
+                case 0: ids = Set(mods.split(separator: "+").map { Self.normalised($0) }.compactMap { p.names[$0] })
                 case 1: ids = Set(mods.unicodeScalars.compactMap { p.names[String($0)] })
                 default:
                     let gtkNames: [String: String] = ["primary": "ctrl", "control": "ctrl", "mod1": "alt"]
@@ -84,6 +87,11 @@ struct ShortcutMismatchCheck: Check {
             }
         }
         return result.sorted { $0.span.lowerBound < $1.span.lowerBound }
+    }
+
+    /// A key name as the names table keys it: lower case, spaces single.
+    static func normalised(_ name: some StringProtocol) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// An accelerator marker of a label: `_`, `&` or `~` before the letter it underlines.

@@ -53,6 +53,7 @@ struct SpellingCheck: Check {
         var code = Identifiers.find(in: target.text, extensions: document.technical.fileExtensions).map(\.span)
         code += Placeholders.scan(target.text, syntaxes: Set(Placeholder.Syntax.allCases)).placeholders.map(\.span)
         code += TagMismatchCheck.tags(in: target.text, codes: [], known: document.technical.markupTags, pairedOnly: []).map(\.span)
+        let bytes = Array(target.text.utf8)
         var checked = 0
         var unknown: [Token] = []
         for (i, token) in target.tokens.enumerated() where token.kind == .word {
@@ -64,12 +65,24 @@ struct SpellingCheck: Check {
             guard !text.unicodeScalars.dropFirst().contains(where: { $0.properties.isUppercase }) else { continue }
             let capitalised = text.first?.isUppercase == true
             if capitalised && !initial.contains(i) { continue }
+            // A capitalised first word of a short label is most often a name ("Bamoun", "Dalécarlien").
+            if capitalised && target.words.count < 5 { continue }
             let span = target.span(of: token)
             if code.contains(where: { $0.overlaps(span) }) { continue }
             if sourceWords.contains(token.folded) || skip.contains(token.folded) { continue }
-            // A symbol glued to the word (“%s”, “$x”, “\n”): not prose.
-            let before = token.byteRange.lowerBound > 0 ? target.text.utf8[target.text.utf8.index(target.text.utf8.startIndex, offsetBy: token.byteRange.lowerBound - 1)] : 0x20
-            if [UInt8(ascii: "%"), UInt8(ascii: "$"), UInt8(ascii: "\\"), UInt8(ascii: "@"), UInt8(ascii: "&"), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "-")].contains(before) { continue }
+            // A symbol glued before the word (“%s”, “$x”, “\n”, “--name”): not prose.
+            let lo = token.byteRange.lowerBound, hi = token.byteRange.upperBound
+            if lo > 0, Array("%$\\@&_/.-".utf8).contains(bytes[lo - 1]) { continue }
+            // Glued after: a path or call (“tamp/cache”, “fstat(”), or an abbreviation (“proc.”,
+            // “Verr. maj.”: a short word or one followed by a lower-case word).
+            if hi < bytes.count {
+                if Array("/\\_@=([{".utf8).contains(bytes[hi]) { continue }
+                if bytes[hi] == UInt8(ascii: ".") {
+                    var k = hi + 1
+                    while k < bytes.count && bytes[k] == UInt8(ascii: " ") { k += 1 }
+                    if letters.count <= 4 || (k < bytes.count && bytes[k] >= UInt8(ascii: "a") && bytes[k] <= UInt8(ascii: "z")) { continue }
+                }
+            }
             checked += 1
             if speller.isCorrect(text) { continue }
             if capitalised, speller.isCorrect(text.lowercased()) { continue }

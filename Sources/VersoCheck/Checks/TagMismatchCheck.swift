@@ -29,7 +29,7 @@ struct TagMismatchCheck: Check {
         var id: Int?
     }
 
-    private static let pattern = Identifiers.regex(#"<(/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*(/?)>"#)
+    private static let pattern = Identifiers.regex(#"<(/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))*)\s*(/?)>"#)
 
     /// The tags of a text and of its inline codes, in text order.
     /// - Complexity: O(n) in the length of the text.

@@ -10,7 +10,9 @@ import VersoText
 /// A localised URL is fine: the same host (or the host with the target language as its first
 /// label, `fr.example.org`), and the same path once language segments are set aside (`/en/`,
 /// `/en-us/` ↔ `/fr/`, `?lang=fr`). E-mail addresses and hosts compare case-insensitively.
-/// Identifiers the target adds are not reported: translation teams add their own address.
+/// Identifiers the target adds are not reported: translation teams add their own address. An
+/// example URL (`smb://server/share`, `https://example.org/…`, `Data/example-hosts.txt`) may
+/// be localised as long as it keeps its scheme.
 struct UrlMismatchCheck: Check {
     static let info = CheckInfo(
         code: "url-mismatch", category: .accuracy, severity: .major,
@@ -20,7 +22,7 @@ struct UrlMismatchCheck: Check {
     func run(_ document: CheckDocument) -> [Finding] {
         var findings: [Finding] = []
         let languages = [document.sourceLanguage, document.targetLanguage].map { LanguageData.baseLanguage($0).lowercased() }
-        let extensions = document.technical.fileExtensions
+        let extensions = document.technical.fileExtensions, examples = document.technical.exampleHosts
         for bead in document.beads where !bead.isOmission && !bead.isAddition {
             let source = Identifiers.find(in: bead.source.text, extensions: extensions)
             guard !source.isEmpty else { continue }
@@ -29,6 +31,9 @@ struct UrlMismatchCheck: Check {
             var unused = target.filter { t in !source.contains { Self.same($0, t, languages: languages) } }
             for identifier in source {
                 if target.contains(where: { Self.same(identifier, $0, languages: languages) }) { continue }
+                // An example URL ("smb://server/…") may be localised: the same scheme is enough.
+                if identifier.kind == .url, Self.isExample(identifier.text, hosts: examples),
+                   target.contains(where: { $0.kind == .url && Self.scheme($0.text) == Self.scheme(identifier.text) }) { continue }
                 // Kept inside a longer identifier or in running text ("apt-get" in "« apt-get »").
                 if identifier.kind != .url && identifier.kind != .email && Self.containsWord(targetText, identifier.text) { continue }
                 if identifier.kind == .code && bead.target.tokens.contains(where: { $0.text == identifier.text }) { continue }
@@ -45,6 +50,16 @@ struct UrlMismatchCheck: Check {
             }
         }
         return findings
+    }
+
+    static func scheme(_ url: String) -> String { url.range(of: "://").map { url[..<$0.lowerBound].lowercased() } ?? "" }
+
+    /// Whether the URL's host is an example host (`Data/example-hosts.txt`).
+    static func isExample(_ url: String, hosts: Set<String>) -> Bool {
+        guard let r = url.range(of: "://") else { return false }
+        let rest = url[r.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }.lowercased()
+        return hosts.contains(host) || hosts.contains { $0.hasPrefix(".") && host.hasSuffix($0) }
     }
 
     /// Whether `text` holds `word` with no letter, digit, dash or underscore glued to it.
