@@ -6,7 +6,9 @@ import VersoText
 ///
 /// Left alone: names (a capitalised word inside a sentence), acronyms, words with digits,
 /// capitals inside or underscores (`camelCase`, `file_name`), URLs, paths, options, placeholders
-/// and markup, words the source has too (a name or a term kept), the glossary's target terms,
+/// and markup, words the source has too (a name or a term kept), words of the source language
+/// (a loan or a quotation: “debug”, “triggers”), the glossary's target terms, the older
+/// spellings “coeur” (œ) and “grand'mère” (grand-mère),
 /// and a pair whose target is mostly unknown words (not in the target language at all: the
 /// untranslated check's business). The dictionary is the one of `--target-lang`
 /// (`/usr/share/hunspell`, Debian's `hunspell-fr`, `hunspell-en-us`…); without one the check
@@ -22,57 +24,78 @@ struct SpellingCheck: Check {
 
     func run(_ document: CheckDocument) -> [Finding] {
         guard let speller = Speller.load(document.targetLanguage) else { return [] }
+        let sourceSpeller = LanguageData.baseLanguage(document.sourceLanguage) == LanguageData.baseLanguage(document.targetLanguage)
+            ? nil : Speller.load(document.sourceLanguage)
         let language = UntranslatedCheck.name(LanguageData.baseLanguage(document.targetLanguage))
         let glossaryWords = Set(document.glossary.flatMap { CheckText.foldedWords($0.target) })
         var findings: [Finding] = []
         var suggestions = Self.suggestionBudget
         for bead in document.beads where !bead.bead.target.isEmpty {
-            let unknown = Self.unknownWords(bead, speller: speller, document: document, skip: glossaryWords)
+            let unknown = Self.unknownWords(bead, speller: speller, sourceSpeller: sourceSpeller, document: document, skip: glossaryWords)
             guard !unknown.isEmpty else { continue }
-            for token in unknown {
+            for word in unknown {
                 var suggestion: String?
                 if suggestions > 0 {
                     suggestions -= 1
-                    suggestion = speller.suggestions(token.text).prefix(3).map { "“\($0)”" }.joined(separator: ", ")
+                    suggestion = speller.suggestions(word.text).prefix(3).map { "“\($0)”" }.joined(separator: ", ")
                     if suggestion?.isEmpty == true { suggestion = nil }
                 }
                 findings.append(Self.info.finding(
-                    bead: bead.index, "“\(token.text)” is not in the \(language) dictionary (\(speller.dictionary)): a misspelling or a coinage",
-                    side: .target, span: bead.target.span(of: token), suggestion: suggestion.map { "perhaps \($0)" }))
+                    bead: bead.index, "“\(word.text)” is not in the \(language) dictionary (\(speller.dictionary)): a misspelling or a coinage",
+                    side: .target, span: word.span, suggestion: suggestion.map { "perhaps \($0)" }))
             }
         }
         return findings
     }
 
-    /// The target words of a bead that the dictionary rejects, after the skips above.
-    static func unknownWords(_ bead: AnalyzedBead, speller: Speller, document: CheckDocument, skip: Set<String>) -> [Token] {
+    /// The target words of a bead that the dictionary rejects, after the skips above: their
+    /// text and scalar span.
+    static func unknownWords(_ bead: AnalyzedBead, speller: Speller, sourceSpeller: Speller?, document: CheckDocument,
+                             skip: Set<String>) -> [(text: String, span: Range<Int>)] {
         let target = bead.target
         guard Self.isProse(target.text) else { return [] }
-        let sourceWords = Set(bead.source.tokens.map(\.folded))
+        // Source words, also in pieces ("psql's" gives "psql") and without a plural "s".
+        var sourceWords = Set<String>()
+        for token in bead.source.tokens where token.kind == .word {
+            for piece in [token.folded] + token.folded.split(whereSeparator: { $0 == "'" || $0 == "-" }).map(String.init) {
+                sourceWords.insert(piece)
+                if piece.hasSuffix("s") { sourceWords.insert(String(piece.dropLast())) }
+            }
+        }
         let initial = CheckText.sentenceInitialWords(target)
         var code = Identifiers.find(in: target.text, extensions: document.technical.fileExtensions).map(\.span)
         code += Placeholders.scan(target.text, syntaxes: Set(Placeholder.Syntax.allCases)).placeholders.map(\.span)
         code += TagMismatchCheck.tags(in: target.text, codes: [], known: document.technical.markupTags, pairedOnly: []).map(\.span)
         let bytes = Array(target.text.utf8)
+        let tokens = target.tokens
         var checked = 0
-        var unknown: [Token] = []
-        for (i, token) in target.tokens.enumerated() where token.kind == .word {
-            let text = token.text
+        var unknown: [(text: String, span: Range<Int>)] = []
+        for (i, token) in tokens.enumerated() where token.kind == .word {
+            // ICU keeps a narrow no-break space inside a word token ("bien\u{202F}?", "«\u{202F}icon"): trim it.
+            let leading = token.text.unicodeScalars.prefix { $0.properties.isWhitespace }.count
+            let trailing = token.text.unicodeScalars.reversed().prefix { $0.properties.isWhitespace }.count
+            let text = leading + trailing > 0 && leading < token.text.unicodeScalars.count
+                ? String(String.UnicodeScalarView(token.text.unicodeScalars.dropFirst(leading).dropLast(trailing))) : token.text
             let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
             guard letters.count >= 2, !text.hasSuffix("’"), !text.hasSuffix("'") else { continue }
             guard !text.unicodeScalars.contains(where: { $0.properties.numericType != nil || $0 == "_" }) else { continue }
             // Capitals after the first letter: acronyms, camelCase, product names.
             guard !text.unicodeScalars.dropFirst().contains(where: { $0.properties.isUppercase }) else { continue }
+            let previous: Token? = i > 0 ? tokens[i - 1] : nil
+            let afterApostrophe = previous.map { $0.kind == .punctuation && ($0.text == "'" || $0.text == "’") } ?? false
             let capitalised = text.first?.isUppercase == true
-            if capitalised && !initial.contains(i) { continue }
+            if capitalised && (!initial.contains(i) || afterApostrophe) { continue }
             // A capitalised first word of a short label is most often a name ("Bamoun", "Dalécarlien").
             if capitalised && target.words.count < 5 { continue }
-            let span = target.span(of: token)
+            let whole = target.span(of: token)
+            let span = (whole.lowerBound + leading)..<(whole.upperBound - trailing)
             if code.contains(where: { $0.overlaps(span) }) { continue }
-            if sourceWords.contains(token.folded) || skip.contains(token.folded) { continue }
-            // A symbol glued before the word (“%s”, “$x”, “\n”, “--name”): not prose.
-            let lo = token.byteRange.lowerBound, hi = token.byteRange.upperBound
-            if lo > 0, Array("%$\\@&_/.-".utf8).contains(bytes[lo - 1]) { continue }
+            let folded = Folding.fold(text)
+            if sourceWords.contains(folded) || (folded.hasSuffix("s") && sourceWords.contains(String(folded.dropLast()))) || skip.contains(folded) { continue }
+            // A symbol glued before the word (“%s”, “$x”, “\n”, “--name”, “[I]nstall”): not prose.
+            let lo = token.byteRange.lowerBound + String(token.text.unicodeScalars.prefix(leading)).utf8.count
+            let hi = token.byteRange.upperBound - String(token.text.unicodeScalars.suffix(trailing)).utf8.count
+            if lo > 0, Array("%$\\@&_/.-])".utf8).contains(bytes[lo - 1]) { continue }
             // Glued after: a path or call (“tamp/cache”, “fstat(”), or an abbreviation (“proc.”,
             // “Verr. maj.”: a short word or one followed by a lower-case word).
             if hi < bytes.count {
@@ -84,14 +107,34 @@ struct SpellingCheck: Check {
                 }
             }
             checked += 1
-            if speller.isCorrect(text) { continue }
-            if capitalised, speller.isCorrect(text.lowercased()) { continue }
-            if let apostrophe = text.firstIndex(where: { $0 == "’" }), speller.isCorrect(text.replacingCharacters(in: apostrophe...apostrophe, with: "'")) { continue }
-            unknown.append(token)
+            if Self.isKnown(text, speller: speller) { continue }
+            // Tokenized text splits an elision: "aujourd' hui".
+            if afterApostrophe, i >= 2, tokens[i - 2].kind == .word, speller.isCorrect(tokens[i - 2].text + "’" + text) { continue }
+            if i + 2 < tokens.count, tokens[i + 1].text == "'" || tokens[i + 1].text == "’", tokens[i + 2].kind == .word,
+               speller.isCorrect(text + "’" + tokens[i + 2].text) { continue }
+            // A word of the source language (a loan, a quotation, an English term kept): the
+            // untranslated check's business, not a misspelling.
+            if let sourceSpeller, !capitalised, letters.count >= 3, sourceSpeller.isCorrect(text) { continue }
+            unknown.append((text, span))
         }
         // Mostly unknown: the target is not in this language (or not prose).
         if unknown.count >= 3 && Double(unknown.count) > 0.4 * Double(checked) { return [] }
         return unknown
+    }
+
+    /// Whether the dictionary knows the word as written, in lower case (a sentence's first
+    /// word), with a typewriter apostrophe, or with “œ” written “oe” (“coeur”).
+    static func isKnown(_ text: String, speller: Speller) -> Bool {
+        if speller.isCorrect(text) { return true }
+        if text.first?.isUppercase == true, speller.isCorrect(text.lowercased()) { return true }
+        if text.contains("’"), speller.isCorrect(text.replacingOccurrences(of: "’", with: "'")) { return true }
+        // Older spelling joins compounds with an apostrophe: "grand'mère" is "grand-mère".
+        if text.contains("'") || text.contains("’"), speller.isCorrect(text.replacingOccurrences(of: "’", with: "-").replacingOccurrences(of: "'", with: "-")) { return true }
+        if text.contains("oe") || text.contains("Oe") {
+            let ligature = text.replacingOccurrences(of: "oe", with: "œ").replacingOccurrences(of: "Oe", with: "Œ")
+            if speller.isCorrect(ligature) || speller.isCorrect(ligature.lowercased()) { return true }
+        }
+        return false
     }
 
     /// Whether a side reads as prose: letters and spaces, not a code line or a list of symbols.
