@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "VersoCorpusTests", dependencies: ["VersoCorpus", "VersoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "VersoReportTests", dependencies: ["VersoReport", "VersoTestSupport"]),
         .testTarget(name: "VersoStoreTests", dependencies: ["VersoStore", "VersoCorpus", "VersoTestSupport"]),
-        .testTarget(name: "VersoCLITests", dependencies: ["VersoTestSupport", "VersoStore"]),
+        .testTarget(name: "VersoCLITests", dependencies: ["VersoTestSupport", "VersoStore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -67,31 +67,28 @@ public final class OutputFile: TextOutput, Sendable {
             return
         }
         chunk = 1 << 20
-        var target = path
         var info = stat()
-        if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
-            guard let resolved = realpath(path, nil) else {
-                throw VersoError(.io, "is a symbolic link whose target cannot be reached (\(OutputFile.reason()))", file: path,
-                                 fix: "create the file it points to, or remove the link")
-            }
-            target = String(cString: resolved)
-            free(resolved)
-        }
-        s.target = target
-        if stat(target, &info) == 0 {
+        if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 throw VersoError(.usage, "is a folder, not a file", file: path, fix: "give the name of a file inside it")
             case S_IFREG:
-                if access(target, W_OK) != 0 && !force {
+                // A symbolic link is written through: the file it points to is replaced.
+                guard let resolved = realpath(path, nil) else {
+                    throw VersoError(.io, "cannot be resolved (\(OutputFile.reason()))", file: path, fix: "check the path")
+                }
+                s.target = String(cString: resolved)
+                free(resolved)
+                // Read-only for this user, or for everyone (which root, who may write anyway, is told too).
+                if (access(s.target, W_OK) != 0 || info.st_mode & 0o222 == 0) && !force {
                     throw VersoError(.usage, "is read-only (mode \(String(info.st_mode & 0o7777, radix: 8)))", file: path,
                                      fix: "make it writable (chmod u+w), give another name, or pass --force to replace it")
                 }
                 s.mode = info.st_mode & 0o7777
                 s.owner = (info.st_uid, info.st_gid)
             default:
-                // A device, pipe or socket: written to, never replaced.
-                let fd = open(target, O_WRONLY | O_CLOEXEC)
+                // A device, pipe or socket (also through /dev/stdout): written to, never replaced.
+                let fd = open(path, O_WRONLY | O_CLOEXEC)
                 guard fd >= 0 else {
                     throw VersoError(.io, "cannot be opened for writing: \(OutputFile.reason())", file: path,
                                      fix: "check the device's permissions")
@@ -100,12 +97,16 @@ public final class OutputFile: TextOutput, Sendable {
                 state = Mutex(s)
                 return
             }
+        } else if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
+            throw VersoError(.io, "is a symbolic link whose target does not exist", file: path,
+                             fix: "create the file it points to, or remove the link")
         } else {
+            s.target = path
             let mask = umask(0)
             umask(mask)
             s.mode = 0o666 & ~mask
         }
-        let url = URL(fileURLWithPath: target)
+        let url = URL(fileURLWithPath: s.target)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).verso-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)

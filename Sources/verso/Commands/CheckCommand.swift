@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
         verso check MEMORY            checks the pairs of a TMX, TSV, JSONL or XLIFF file as they are.
 
         Formats:
-          text      file:line: severity: [code] message, one finding a line grouped by file, then a summary.
+          text      file:line: severity: [code] message, a line a finding, by file; then a summary.
           jsonl     the align contract (first line {"signature": …}), with flags filled.
           json      one object: signature, counts by severity, beads with their flags.
           markdown  a summary for pull requests and CI logs: counts and the worst findings.
