@@ -110,6 +110,14 @@ public final class Aligner: @unchecked Sendable {
         }
     }
 
+    /// What the user should know about these settings: a dictionary that is not installed.
+    public var remarks: [String] {
+        guard options.useDictionary, let missing = lexicon?.missingDictionaries, !missing.isEmpty else { return [] }
+        return ["no FreeDict dictionary for \(options.sourceLanguage)-\(options.targetLanguage) in \(options.dictionaryDirectory): "
+                + "install the Debian package \(missing.joined(separator: " or ")) for better alignment and checks "
+                + "(now aligning with sentence lengths, cognates and a lexicon learned from the pair; --no-dictionary silences this)"]
+    }
+
     /// Aligns one document pair (the learned lexicon comes from this pair only).
     /// - Complexity: O((n + m) · band width) for long inputs.
     public func align(source: SegmentedDocument, target: SegmentedDocument) -> Alignment {
