@@ -45,6 +45,11 @@ int32_t verso_speller_spell(VersoSpeller *speller, const char *word) {
     return Hunspell_spell(speller->handle, word) ? 1 : 0;
 }
 
+int32_t verso_speller_add(VersoSpeller *speller, const char *word, const char *example) {
+    if (example && example[0]) return Hunspell_add_with_affix(speller->handle, word, example) == 0 ? 0 : 1;
+    return Hunspell_add(speller->handle, word) == 0 ? 0 : 1;
+}
+
 int32_t verso_speller_list(VersoSpeller *speller, int32_t kind, const char *word, char *buf, int32_t cap,
                            int32_t *count) {
     char **list = NULL;

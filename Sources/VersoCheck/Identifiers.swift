@@ -74,8 +74,10 @@ enum Identifiers {
             return segments.count >= 2 || (segments.first.map { $0.count >= 3 && $0.contains(where: \.isLetter) } ?? false)
         }
         add(.file, fileName) { piece in
+            // "config.yaml", "stdio.h"; not "B.C" or "U.S" (abbreviations write capitals).
             guard let dot = piece.lastIndex(of: ".") else { return false }
-            return extensions.contains(piece[piece.index(after: dot)...].lowercased())
+            let ext = piece[piece.index(after: dot)...]
+            return ext == ext.lowercased() && extensions.contains(String(ext)) && piece[..<dot].filter(\.isLetter).count >= 2
         }
         add(.option, longOption)
         add(.option, shortOption)

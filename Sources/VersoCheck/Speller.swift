@@ -54,8 +54,24 @@ public final class Speller: Sendable {
         if parts.count >= 2 { candidates.append("\(base)_\(parts[1].uppercased())") }
         candidates += names[base] ?? [base]
         return cache.value("\(directory)|\(candidates.joined(separator: ","))") {
-            candidates.lazy.compactMap { Speller(language: base, dictionary: $0, directory: directory) }.first
+            guard let speller = candidates.lazy.compactMap({ Speller(language: base, dictionary: $0, directory: directory) }).first else { return nil }
+            // Established words the dictionary lacks (Data/spelling-extra.<lang>.txt).
+            speller.add((try? LanguageResources.files.languageEntries("spelling-extra", language: base)) ?? [])
+            return speller
         }
+    }
+
+    /// Adds words to the dictionary in memory: `word` alone, or `word model` to inflect it like
+    /// a word the dictionary knows ("réindexer indexer").
+    func add(_ entries: [String]) {
+        handle.withLock { h in
+            for entry in entries {
+                let parts = entry.split(separator: " ").map(String.init)
+                guard let word = parts.first else { continue }
+                _ = verso_speller_add(h.pointer, word, parts.count > 1 ? parts[1] : nil)
+            }
+        }
+        memo.withLock { $0.removeAll() }
     }
 
     /// Whether the dictionary accepts the word as written (with its case).

@@ -34,6 +34,14 @@ final class SpellingCheckTests: XCTestCase {
         try assertClean(check, "Is it nord-coréen?", "Est-ce nord-coréen, a-t-il dit ?")
     }
 
+    func testEstablishedTechnicalWords() throws {
+        // Data/spelling-extra.fr.txt: words of French system documentation the dictionary lacks,
+        // inflected like a model word.
+        try assertClean(check, "Log in as root.", "Connectez-vous en tant que superutilisateur.")
+        try assertClean(check, "The tables were reindexed.", "Les tables ont été réindexées.")
+        try assertFlags(check, "The tables were reindexed.", "Les tables ont été ⟦réindexxées⟧.")
+    }
+
     func testAnotherLanguageIsNotMisspelledFrench() throws {
         // Left in English: the untranslated check says so; the spelling check stays quiet.
         try assertClean(check, "Click Cancel to close the dialog without saving.", "Click Cancel to close the dialog without saving.")

@@ -39,5 +39,7 @@ final class UrlMismatchCheckTests: XCTestCase {
         try assertClean(check, "Written by John Doe and Jane Roe.", "Écrit par John Doe et Jane Roe.")
         try assertClean(check, "Contact Admin@Example.org", "Contactez admin@example.org")
         try assertClean(check, "The UTF-8 encoding and the G7 summit", "L’encodage UTF-8 et le sommet du G7")
+        try assertClean(check, "It was built in 500 B.C. and e.g. in the U.S.", "Il fut bâti en 500 av. J.-C. et par exemple aux États-Unis.")
+        try assertClean(check, "Read it on smb://server/share/file.txt", "Lisez-le sur smb://serveur/partage/fichier.txt")
     }
 }

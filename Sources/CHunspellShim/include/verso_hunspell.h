@@ -20,6 +20,11 @@ void verso_speller_close(VersoSpeller *speller);
 /// 1 when the UTF-8 word is correct for the dictionary, 0 when not.
 int32_t verso_speller_spell(VersoSpeller *speller, const char *word);
 
+/// Adds a word to the dictionary in memory (not to its files). With `example` (a word the
+/// dictionary knows), the new word takes that word's inflections ("réindexer" like "indexer").
+/// Returns 0 on success.
+int32_t verso_speller_add(VersoSpeller *speller, const char *word, const char *example);
+
 /// What the dictionary can say about a word, as a list of UTF-8 strings.
 enum {
     /// Stems ("paquets" -> "paquet").
