@@ -40,6 +40,8 @@ final class PlaceholderMismatchCheckTests: XCTestCase {
         try assertFlags(check, "%s: %d%% done", "%s : %d ⟦% e⟧ffectué")
         try assertFlags(check, "Progress: %d%%", "Progression : %d ⟦%⟧")
         try assertClean(check, "%d%% complete", "%d %% terminé")
+        // A "%%" alone makes the message a printf format too.
+        try assertFlags(check, "For a single \"%%\" use \"%%%%\".", "Pour un unique \"⟦%⟧\" utilisez \"%%%%\".")
         // Not a format: prose percentages are not directives.
         try assertClean(check, "50% of users upgraded", "50 % des utilisateurs ont fait la mise à jour")
         try assertClean(check, "20% off everything", "Remise de 20 % sur tout")

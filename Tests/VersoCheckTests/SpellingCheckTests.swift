@@ -21,8 +21,10 @@ final class SpellingCheckTests: XCTestCase {
     }
 
     func testSentenceInitialWordsAreCheckedLowerCase() throws {
-        try assertClean(check, "Packages were removed.", "Paquets supprimés.")
-        try assertFlags(check, "Packages were removed.", "⟦Paquetts⟧ supprimés.")
+        try assertClean(check, "Packages were removed from the system.", "Paquets supprimés du système de fichiers.")
+        try assertFlags(check, "Packages were removed from the system.", "⟦Paquetts⟧ supprimés du système de fichiers.")
+        // The capitalised first word of a short label is taken for a name.
+        try assertClean(check, "Dalecarlian (Sweden)", "Dalécarlien (Suède)")
     }
 
     func testNamesCodeAndSourceWordsAreSkipped() throws {

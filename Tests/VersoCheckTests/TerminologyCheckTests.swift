@@ -116,7 +116,48 @@ final class TerminologyCheckTests: XCTestCase {
         <martif><text><body><termEntry id="1"><langSet xml:lang="en"><tig><term>settings</term></tig></langSet>
         <langSet xml:lang="fr"><tig><term>paramètres</term></tig></langSet></termEntry></body></text></martif>
         """.write(to: tbx, atomically: true, encoding: .utf8)
-        XCTAssertEqual(try GlossaryEntry.read(path: tbx.path, sourceLanguage: "en", targetLanguage: "fr"), [GlossaryEntry(source: "settings", target: "paramètres")])
+        XCTAssertEqual(try GlossaryEntry.read(path: tbx.path, sourceLanguage: "en", targetLanguage: "fr"),
+                       [GlossaryEntry(source: "settings", target: "paramètres", origin: "g.tbx:1")])
+        // TBX 2 with statuses: preferred first, admitted as alternatives, deprecated forbidden.
+        let tbx2 = dir.appendingPathComponent("statuses.tbx")
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <martif type="TBX" xml:lang="en"><text><body>
+        <termEntry id="c1">
+          <langSet xml:lang="en-US"><tig><term>package</term></tig></langSet>
+          <langSet xml:lang="fr-FR">
+            <tig><term>paquetage</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+            <tig><term>paquet</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+            <tig><term>colis</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+          </langSet>
+        </termEntry>
+        </body></text></martif>
+        """.write(to: tbx2, atomically: true, encoding: .utf8)
+        let statuses = try GlossaryEntry.read(path: tbx2.path, sourceLanguage: "en", targetLanguage: "fr")
+        XCTAssertEqual(statuses, [GlossaryEntry(source: "package", target: "paquet", alternatives: ["paquetage"], origin: "statuses.tbx:3"),
+                                  GlossaryEntry(source: "package", target: "colis", rule: .forbidden, origin: "statuses.tbx:3")])
+        // TBX 3: conceptEntry, langSec, termSec; a "do not translate" note.
+        let tbx3 = dir.appendingPathComponent("v3.tbx")
+        try """
+        <?xml version="1.0"?>
+        <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+        <conceptEntry id="gpg"><descrip type="definition">GNU Privacy Guard. Do not translate.</descrip>
+          <langSec xml:lang="en"><termSec><term>GnuPG</term></termSec></langSec>
+          <langSec xml:lang="fr"><termSec><term>GnuPG</term></termSec></langSec>
+        </conceptEntry>
+        <conceptEntry id="key"><langSec xml:lang="en"><termSec><term>key</term></termSec></langSec>
+          <langSec xml:lang="fr"><termSec><term>clé</term></termSec><termSec><term>clef</term></termSec></langSec></conceptEntry>
+        </body></text></tbx>
+        """.write(to: tbx3, atomically: true, encoding: .utf8)
+        let v3 = try GlossaryEntry.read(path: tbx3.path, sourceLanguage: "en", targetLanguage: "fr")
+        XCTAssertEqual(v3.map(\.rule), [.doNotTranslate, .translate])
+        XCTAssertEqual(v3.last?.alternatives, ["clef"])
+        let broken = dir.appendingPathComponent("broken.tbx")
+        try "<martif><text><body>\n<termEntry><langSet xml:lang=\"en><term>a</term></langSet>\n</termEntry></body></text></martif>\n".write(to: broken, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try GlossaryEntry.read(path: broken.path, sourceLanguage: "en", targetLanguage: "fr")) { error in
+            XCTAssertEqual((error as? VersoError)?.kind, .badInput)
+            XCTAssertNotNil((error as? VersoError)?.line)
+        }
         let bad = dir.appendingPathComponent("bad.csv")
         try "only-one-column\n".write(to: bad, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try GlossaryEntry.read(path: bad.path, sourceLanguage: "en", targetLanguage: "fr"))

@@ -18,6 +18,8 @@ final class UrlMismatchCheckTests: XCTestCase {
     func testMissingIdentifiers() throws {
         try assertFlags(check, "Try 'apt ⟦--fix-broken⟧ install' to correct this.", "Essayez « apt install » pour corriger.", side: .source)
         try assertFlags(check, "Documentation is at ⟦https://www.debian.org/doc/⟧", "La documentation est en ligne.", side: .source)
+        // Twice in the source, once in the target.
+        try assertFlags(check, "Use dpkg --contents (= dpkg-deb ⟦--contents⟧) to list the files.", "Utilisez dpkg (= dpkg-deb --contents) pour lister les fichiers.", side: .source)
         let message = try run(check, [("Use --force to overwrite.", "Utilisez l’option pour écraser.")]).first?.message ?? ""
         XCTAssertTrue(message.contains("option “--force”"), message)
     }

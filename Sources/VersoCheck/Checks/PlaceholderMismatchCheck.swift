@@ -46,7 +46,8 @@ struct PlaceholderMismatchCheck: Check {
             compared = []
         }
         var sourceScan = Placeholders.scan(source, syntaxes: syntaxes, strict: strict, excluded: sourceURLs)
-        if !strict && sourceScan.placeholders.contains(where: { $0.syntax == .printf }) {
+        // A printf directive, or a "%%" (nobody writes that in prose), makes the source a printf format.
+        if !strict && (sourceScan.placeholders.contains(where: { $0.syntax == .printf }) || source.contains("%%")) && syntaxes.contains(.printf) {
             // The source is a printf format when printf reads it cleanly: read both sides strictly.
             let strictSource = Placeholders.scan(source, syntaxes: syntaxes, strict: true, excluded: sourceURLs)
             if strictSource.strayPercents.isEmpty { strict = true; sourceScan = strictSource }

@@ -78,7 +78,8 @@ struct SpellingCheck: Check {
                 ? String(String.UnicodeScalarView(token.text.unicodeScalars.dropFirst(leading).dropLast(trailing))) : token.text
             let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
             guard letters.count >= 2, !text.hasSuffix("’"), !text.hasSuffix("'") else { continue }
-            guard !text.unicodeScalars.contains(where: { $0.properties.numericType != nil || $0 == "_" }) else { continue }
+            // Letters, apostrophes and hyphens only: "symbole@%s", "a_b", "x86" are code.
+            guard text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark || "'’-".unicodeScalars.contains($0) }) else { continue }
             // Capitals after the first letter: acronyms, camelCase, product names.
             guard !text.unicodeScalars.dropFirst().contains(where: { $0.properties.isUppercase }) else { continue }
             let previous: Token? = i > 0 ? tokens[i - 1] : nil
@@ -100,6 +101,8 @@ struct SpellingCheck: Check {
             // “Verr. maj.”: a short word or one followed by a lower-case word).
             if hi < bytes.count {
                 if Array("/\\_@=([{".utf8).contains(bytes[hi]) { continue }
+                // "sha-1", "utf-8": a code with its number.
+                if bytes[hi] == UInt8(ascii: "-"), hi + 1 < bytes.count, bytes[hi + 1] >= UInt8(ascii: "0"), bytes[hi + 1] <= UInt8(ascii: "9") { continue }
                 if bytes[hi] == UInt8(ascii: ".") {
                     var k = hi + 1
                     while k < bytes.count && bytes[k] == UInt8(ascii: " ") { k += 1 }

@@ -29,13 +29,18 @@ struct UrlMismatchCheck: Check {
             let target = Identifiers.find(in: bead.target.text, extensions: extensions)
             let targetText = bead.target.text
             var unused = target.filter { t in !source.contains { Self.same($0, t, languages: languages) } }
+            var seen: [String: Int] = [:]
             for identifier in source {
-                if target.contains(where: { Self.same(identifier, $0, languages: languages) }) { continue }
+                // The n-th occurrence in the source needs n in the target ("dpkg --contents (= dpkg-deb --contents)").
+                seen[identifier.text, default: 0] += 1
+                if seen[identifier.text]! > 1 {
+                    if Self.occurrences(targetText, identifier.text) >= seen[identifier.text]! { continue }
+                } else if target.contains(where: { Self.same(identifier, $0, languages: languages) }) { continue }
                 // An example URL ("smb://server/…") may be localised: the same scheme is enough.
                 if identifier.kind == .url, Self.isExample(identifier.text, hosts: examples),
                    target.contains(where: { $0.kind == .url && Self.scheme($0.text) == Self.scheme(identifier.text) }) { continue }
                 // Kept inside a longer identifier or in running text ("apt-get" in "« apt-get »").
-                if identifier.kind != .url && identifier.kind != .email && Self.containsWord(targetText, identifier.text) { continue }
+                if identifier.kind != .url && identifier.kind != .email && Self.occurrences(targetText, identifier.text) >= seen[identifier.text]! { continue }
                 if identifier.kind == .code && bead.target.tokens.contains(where: { $0.text == identifier.text }) { continue }
                 if let k = unused.firstIndex(where: { $0.kind == identifier.kind }) {
                     let replacement = unused.remove(at: k)
@@ -62,17 +67,17 @@ struct UrlMismatchCheck: Check {
         return hosts.contains(host) || hosts.contains { $0.hasPrefix(".") && host.hasSuffix($0) }
     }
 
-    /// Whether `text` holds `word` with no letter, digit, dash or underscore glued to it.
-    static func containsWord(_ text: String, _ word: String) -> Bool {
-        var search = text.startIndex..<text.endIndex
+    /// How often `text` holds `word` with no letter, digit, dash or underscore glued to it.
+    static func occurrences(_ text: String, _ word: String) -> Int {
+        var search = text.startIndex..<text.endIndex, count = 0
         while let r = text.range(of: word, range: search) {
             let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
             let after = r.upperBound < text.endIndex ? text[r.upperBound] : " "
             let glued = { (c: Character) in c.isLetter || c.isNumber || c == "-" || c == "_" }
-            if !glued(before) && !glued(after) { return true }
+            if !glued(before) && !glued(after) { count += 1 }
             search = r.upperBound..<text.endIndex
         }
-        return false
+        return count
     }
 
     /// Whether two identifiers are the same one, a URL localised for the target allowed.
