@@ -86,7 +86,7 @@ public struct AlignerOptions: Sendable {
 ///
 /// Each bead's `score` is a confidence in 0…1: a logistic function of the margin, the extra
 /// cost of the best alignment that does not contain the bead.
-public final class Aligner: @unchecked Sendable {
+public final class Aligner: Sendable {
     public let options: AlignerOptions
     /// The dictionary and user lexicons (nil when neither is used).
     public let lexicon: TranslationLexicon?

@@ -10,7 +10,10 @@ import VersoText
 /// compounding languages (German, Dutch, Swedish, Danish, Norwegian) a long word without an
 /// entry is split and its parts looked up.
 ///
-/// Immutable once built; safe to share between threads.
+/// Immutable once built; safe to share between threads. It is `@unchecked Sendable` because its
+/// tables are `var`s filled while it is being built — by its initialisers and by
+/// ``adding(stemPairs:label:)`` on a copy no other thread can see yet — and never written after
+/// it is returned.
 public final class TranslationLexicon: @unchecked Sendable {
     public let sourceLanguage: String
     public let targetLanguage: String
