@@ -108,7 +108,8 @@ enum HTMLAssets {
     .tri-box { display: block; font-size: 11px; color: var(--muted); }
     .tri-box label { margin-right: 8px; }
     #triage button { font: inherit; margin-left: 6px; }
-    #t-out { display: block; width: 100%; min-height: 6em; margin-top: 8px; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12px; }
+    .tri-box[hidden], #t-out[hidden], #triage[hidden] { display: none; }
+    #t-out { display: block; margin: 8px 28px; padding: 8px; border: 1px solid var(--line); background: var(--soft); white-space: pre-wrap; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12px; }
     @media print {
       .tri-box, #triage, #t-out { display: none !important; }
       :root { font-size: 10pt; }
@@ -262,8 +263,8 @@ enum HTMLAssets {
         var lines = [];
         boxes.forEach(function (box) {
           if (!box.checked) return;
-          var item = box.closest('li');
-          var message = item.querySelector('.msg').textContent.replace(/\\s+/g, ' ');
+          var item = box.closest('.tri-box');
+          var message = box.closest('li').querySelector('.msg').textContent.replace(/\\s+/g, ' ');
           lines.push('# ' + item.getAttribute('data-where') + ': [' + item.getAttribute('data-code') + '] ' + message);
           lines.push('fingerprint=' + item.getAttribute('data-fp') + ' status=' + box.value + ' reason: ' +
                      (box.value === 'accepted' ? 'accepted in review' : 'a false alarm, found in review'));
@@ -274,7 +275,6 @@ enum HTMLAssets {
         var lines = entries(), n = lines.length / 2;
         count.textContent = n + ' finding' + (n === 1 ? '' : 's') + ' ticked';
         out.textContent = lines.length ? lines.join('\\n') + '\\n' : '';
-        out.value = out.textContent;
         out.hidden = n === 0;
         button.disabled = n === 0;
       }
@@ -289,7 +289,7 @@ enum HTMLAssets {
       });
       button.addEventListener('click', function () {
         var link = doc.createElement('a');
-        link.href = URL.createObjectURL(new Blob([out.value], { type: 'text/plain' }));
+        link.href = URL.createObjectURL(new Blob([out.textContent], { type: 'text/plain' }));
         link.download = 'verso-ignore.txt';
         doc.body.appendChild(link);
         link.click();

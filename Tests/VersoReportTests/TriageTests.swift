@@ -16,13 +16,13 @@ final class TriageTests: XCTestCase {
         for (position, unit) in report.units.enumerated() {
             for (k, finding) in byBead[position].enumerated() {
                 let fingerprint = Fingerprint.of(finding, source: unit.source, target: unit.target)
-                XCTAssertTrue(html.contains("id=\"b\(position)-f\(k + 1)\" class=\"sv-\(finding.severity.rawValue)\" data-fp=\"\(fingerprint)\""),
-                              "bead \(position) finding \(k + 1)")
+                let item = html.components(separatedBy: "<li id=\"b\(position)-f\(k + 1)\"")[1].components(separatedBy: "</li>")[0]
+                XCTAssertTrue(item.contains("class=\"tri-box\" data-fp=\"\(fingerprint)\""), "bead \(position) finding \(k + 1)")
             }
         }
         XCTAssertEqual(html.components(separatedBy: "class=\"tri\" value=\"false-alarm\"").count - 1, report.findings.count)
         XCTAssertTrue(html.contains("id=\"t-dl\""))
-        XCTAssertTrue(html.contains("<textarea id=\"t-out\" readonly hidden"))
+        XCTAssertTrue(html.contains("<pre id=\"t-out\" hidden"))
         // The triage script is part of the pinned script.
         XCTAssertTrue(HTMLAssets.script.contains("fingerprint=' + item.getAttribute('data-fp')"))
         XCTAssertTrue(HTMLReport.contentSecurityPolicy.contains(SHA256.base64Digest(HTMLAssets.script)))
@@ -58,7 +58,7 @@ final class TriageTests: XCTestCase {
         XCTAssertTrue(dom.contains("<span id=\"t-count\">2 findings ticked</span>"))
         // What the page writes is a valid suppression file that suppresses exactly those two.
         let start = try XCTUnwrap(dom.range(of: "aria-label=\".verso-ignore entries of the ticked findings\">"))
-        let end = try XCTUnwrap(dom.range(of: "</textarea>", range: start.upperBound..<dom.endIndex))
+        let end = try XCTUnwrap(dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex))
         let text = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&amp;", with: "&")
         let file = try SuppressionFile.parse(text, path: "verso-ignore.txt", codes: Set(report.findings.map(\.code)))
