@@ -143,6 +143,8 @@ private struct Session {
     var transcoder: Transcoder?
     var byteOrderMark = 0
     var sawRoot = false
+    /// True once a byte other than white space was fed.
+    private var sawContent = false
     /// The elements open at the current point (name and line), at most `SafeXML.maxDepth`.
     private var open: [(name: String, line: Int)] = []
     /// Line breaks in the UTF-8 produced so far (for the line of an encoding error).
@@ -177,6 +179,7 @@ private struct Session {
     }
 
     private mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) throws {
+        if !sawContent { sawContent = bytes.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } }
         var offset = 0
         repeat {
             let length = min(bytes.count - offset, Int(Int32.max))
@@ -296,9 +299,15 @@ private struct Session {
                               file: name, line: line, fix: "check the file for unclosed elements; no memory or document needs such depth")
         case Int32(VERSO_XML_ERR_MEMORY):
             return VersoError(.internalError, "out of memory while parsing at \(place)", file: name, line: line)
-        case 4 where !sawRoot, 5 where !sawRoot:
-            return VersoError(.badData, "no XML element found: the file is empty or holds only a prolog (declaration, comments)",
-                              file: name, line: line, fix: "check that the file is an XML document and not empty")
+        case 4 where !sawContent, 5 where !sawContent:
+            return VersoError(.badData, "the file is empty (nothing but white space): no XML element found",
+                              file: name, line: line, fix: "check that this is the file you meant")
+        case 4 where !sawRoot:
+            return VersoError(.badData, "no XML element found: the file does not start with one (binary data, or another format?)",
+                              file: name, line: line, fix: "check that the file is an XML document, or name its format with --from")
+        case 5 where !sawRoot:
+            return VersoError(.badData, "no XML element found: the file holds only a prolog (declaration, comments)",
+                              file: name, line: line, fix: "check that the file is complete")
         case 5 where !open.isEmpty:
             // libxml2's push parser calls a cut-off document "extra content at the end".
             let (element, opened) = open[open.count - 1]

@@ -63,11 +63,11 @@ final class MemoryFormatCLITests: XCTestCase {
             throw XCTSkip("translate-toolkit is not installed (pip install translate-toolkit)")
         }
         let folder = try TestSupport.temporaryDirectory()
-        let jsonl = """
+        let jsonl = #"""
         {"source": ["Click Save or cancel now"], "target": ["Cliquez sur Enregistrer ou annulez"], "source_codes": [{"kind": "open", "id": 1, "offset": 6, "original": "<b>", "type": "b"}, {"kind": "close", "id": 1, "offset": 10, "original": "</b>", "type": "b"}, {"kind": "standalone", "id": 2, "offset": 10, "original": "<br/>", "type": ""}, {"kind": "close", "id": 3, "offset": 24, "original": "</i>", "type": "i"}], "target_codes": [{"kind": "open", "id": 1, "offset": 12, "original": "<b>", "type": "b"}, {"kind": "close", "id": 1, "offset": 23, "original": "</b>", "type": "b"}, {"kind": "open", "id": 2, "offset": 34, "original": "<i>", "type": "i"}]}
         {"source": ["Plain 😀 text"], "target": ["Texte 😀 simple"], "target_codes": [{"kind": "standalone", "id": 1, "offset": 7, "original": "<img src=\"x\"/>", "type": "image"}]}
 
-        """
+        """#
         try Data(jsonl.utf8).write(to: folder.appendingPathComponent("codes.jsonl"))
         let convert = try TestSupport.verso(["convert", "codes.jsonl", "codes.tmx", "--source-lang", "en", "--target-lang", "fr"], cwd: folder)
         XCTAssertEqual(convert.status, 0, convert.stderr)
@@ -94,11 +94,11 @@ final class MemoryFormatCLITests: XCTestCase {
             ("pi-entity.tmx", Array(entity.replacingOccurrences(of: "ENC", with: "UTF-8").replacingOccurrences(of: "[<!ENTITY", with: "[<?pi it's?><!ENTITY").utf8), "internal subset"),
             ("deep.xlf", Array(("<xliff version=\"2.0\">" + String(repeating: "<a>", count: 100_000)).utf8), "nested more than 200 deep"),
         ]
-        files.append(("junk.tmx", (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }, "error"))
+        files.append(("junk.tmx", (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }, "does not start with one"))
         for (name, bytes, words) in files {
             try Data(bytes).write(to: folder.appendingPathComponent(name))
             let run = try TestSupport.verso(["convert", name, "out.tsv"], cwd: folder)
-            XCTAssertEqual(run.status, 1, "\(name): \(run.stderr)")
+            XCTAssertEqual(run.status, 2, "\(name): bad input exits 2: \(run.stderr)")
             XCTAssertTrue(run.stderr.hasPrefix("verso: error: \(name):"), "\(name): \(run.stderr)")
             XCTAssertTrue(run.stderr.contains(words), "\(name): \(run.stderr)")
             XCTAssertFalse(run.stderr.contains("SECRET"), name)

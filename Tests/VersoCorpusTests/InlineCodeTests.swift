@@ -73,7 +73,7 @@ final class InlineCodeTests: XCTestCase {
     }
 
     func testTSVWritesPlainText() throws {
-        let tsv = try TSVWriter.render([Self.unit]).text
+        let tsv = try TSVWriter.render([Self.unit], options: ExportOptions(tsvHeader: false)).text
         XCTAssertEqual(tsv, "Click Save or cancel & go\tCliquez sur Enregistrer ou annulez & partez\t\t\n")
     }
 

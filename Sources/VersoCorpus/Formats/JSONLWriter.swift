@@ -1,5 +1,5 @@
-import VersoCheck
 import VersoText
+import VersoCheck
 import Foundation
 
 /// Writes JSON lines in the alignment contract (as `verso align --format jsonl`): when made with
@@ -91,6 +91,12 @@ public struct JSONLWriter: LanguageFreeWriter {
     @discardableResult
     public mutating func write(_ unit: TranslationUnit) throws -> Bool {
         guard counts.admit(unit, options) else { return false }
+        try output.write(Self.object(unit) + "\n")
+        return true
+    }
+
+    /// One unit as a JSON object on one line (no LF): the line this writer writes for it.
+    public static func object(_ unit: TranslationUnit) -> String {
         var parts = [
             "\"source\": " + Self.array(unit.sides.source.map(Self.quoted)),
             "\"target\": " + Self.array(unit.sides.target.map(Self.quoted)),
@@ -107,8 +113,7 @@ public struct JSONLWriter: LanguageFreeWriter {
         if let status = unit.status { parts.append("\"status\": " + Self.quoted(status.rawValue)) }
         if let context = unit.context { parts.append("\"context\": " + Self.quoted(context)) }
         if let form = unit.pluralForm { parts.append("\"plural_form\": \(form)") }
-        try output.write("{" + parts.joined(separator: ", ") + "}\n")
-        return true
+        return "{" + parts.joined(separator: ", ") + "}"
     }
 
     public mutating func end() throws {}

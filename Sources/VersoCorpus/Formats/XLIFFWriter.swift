@@ -1,3 +1,4 @@
+import VersoText
 import VersoCheck
 import VersoText
 
