@@ -33,6 +33,9 @@ final class MemoryFormatCLITests: XCTestCase {
         XCTAssertEqual(lines.count, 2, "the translated and the fuzzy entry; not the untranslated one:\n\(run.stdout)")
         XCTAssertTrue(run.stderr.contains("1 fuzzy entry was checked as drafts"), run.stderr)
         XCTAssertTrue(run.stderr.contains("1 untranslated entry (empty msgstr) not read"), run.stderr)
+        // Findings point at the entry's first line, the fuzzy draft's reversed meaning included.
+        let text = try TestSupport.verso(["check", "fr.po", "--no-dictionary"], cwd: folder)
+        XCTAssertTrue(text.stdout.contains("fr.po:11: major: [negation]"), text.stdout)
     }
 
     func testCheckReadsACompiledCatalog() throws {
