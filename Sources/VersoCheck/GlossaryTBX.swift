@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import VersoText
 
 /// TBX glossaries, TBX 2 (`martif`: `termEntry` › `langSet` › `tig`/`ntig` › `term`) and TBX 3
@@ -12,19 +9,14 @@ import VersoText
 /// `administrativeStatus` (or TBX 2's `normativeAuthorization`) is deprecated or superseded gives
 /// a forbidden entry; a note saying “do not translate” (or `DNT`) on the concept or the source
 /// term makes the source term one to keep as it is. Each entry's origin is the file and the line
-/// of its concept.
+/// of its concept. The XML is read by ``SafeXML`` (libxml2 through `CXMLShim`: no entity
+/// declarations, no external DTD, bounded nesting).
 enum GlossaryTBX {
-    /// - Throws: `VersoError` (.badInput) with the line when the XML is not well-formed.
+    /// - Throws: `VersoError` naming the file and line when the XML is not well-formed or breaks
+    ///   ``SafeXML``'s policy.
     static func parse(_ data: Data, path: String, source: String, target: String) throws -> [GlossaryEntry] {
         let handler = Handler(name: (path as NSString).lastPathComponent, source: LanguageData.baseLanguage(source), target: LanguageData.baseLanguage(target))
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = handler
-        if !parser.parse() {
-            let message = parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed XML"
-            throw VersoError(.badInput, "the TBX glossary cannot be read: \(message)", file: path, line: parser.lineNumber,
-                             fix: "check the file is TBX (XML with termEntry or conceptEntry elements) and well-formed (xmllint --noout FILE)")
-        }
+        try SafeXML.parse(data: data, name: path, handler: handler)
         return handler.entries
     }
 
@@ -35,8 +27,8 @@ enum GlossaryTBX {
         var notes = ""
     }
 
-    /// Collects concepts as the parser goes (the parser is used on one thread, then dropped).
-    private final class Handler: NSObject, XMLParserDelegate {
+    /// Collects concepts as the parser goes (used on one thread, then dropped).
+    private final class Handler: XMLContentHandler {
         let name: String, source: String, target: String
         var entries: [GlossaryEntry] = []
         private var conceptLine = 0
@@ -53,12 +45,11 @@ enum GlossaryTBX {
             self.target = target
         }
 
-        func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            let local = element.split(separator: ":").last.map(String.init) ?? element
-            switch local {
+        func start(_ tag: XMLStartTag) {
+            let attributes = tag.attributes
+            switch tag.name {
             case "termEntry", "conceptEntry":
-                conceptLine = parser.lineNumber
+                conceptLine = tag.line
                 conceptNotes = ""
                 terms = [:]
             case "langSet", "langSec":
@@ -75,11 +66,10 @@ enum GlossaryTBX {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) { if capture != nil { text += string } }
+        func text(_ string: String) { if capture != nil { text += string } }
 
-        func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-            let local = element.split(separator: ":").last.map(String.init) ?? element
-            switch local {
+        func end(name: String, namespace: String?, line: Int) {
+            switch name {
             case "term":
                 term?.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 capture = nil

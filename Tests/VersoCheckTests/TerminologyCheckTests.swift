@@ -155,7 +155,8 @@ final class TerminologyCheckTests: XCTestCase {
         let broken = dir.appendingPathComponent("broken.tbx")
         try "<martif><text><body>\n<termEntry><langSet xml:lang=\"en><term>a</term></langSet>\n</termEntry></body></text></martif>\n".write(to: broken, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try GlossaryEntry.read(path: broken.path, sourceLanguage: "en", targetLanguage: "fr")) { error in
-            XCTAssertEqual((error as? VersoError)?.kind, .badInput)
+            // SafeXML's error: libxml2's message, the file and the line.
+            XCTAssertEqual((error as? VersoError)?.kind, .badData)
             XCTAssertNotNil((error as? VersoError)?.line)
         }
         let bad = dir.appendingPathComponent("bad.csv")
