@@ -1,3 +1,5 @@
+import VersoText
+
 /// The text of one bead as the checks see it: it can come from an alignment or from an
 /// existing translation memory (TMX, TSV), so it carries no document.
 public struct BeadText: Sendable, Equatable {
@@ -7,6 +9,13 @@ public struct BeadText: Sendable, Equatable {
     public var target: [String]
     /// The aligner's confidence, when there is one.
     public var score: Double?
+    /// gettext's flags of the unit (`c-format`, `python-format`, `no-c-format`, `fuzzy`…), when
+    /// the input has them: they say which placeholder syntax applies.
+    public var flags: [String] = []
+    /// Inline markup of each side (``InlineCode`` offsets index ``sourceText`` and
+    /// ``targetText``), when the input had it (HTML, DOCX, XLIFF, TMX).
+    public var sourceCodes: [InlineCode] = []
+    public var targetCodes: [InlineCode] = []
 
     public init(source: [String], target: [String], score: Double? = nil) {
         self.source = source
