@@ -115,14 +115,31 @@ public struct GlossaryEntry: Sendable, Equatable {
 
     /// Reads a glossary: CSV or TSV with two columns (source, target), or TBX (termEntry with
     /// one term per language).
+    ///
+    /// - Throws: ``VersoError`` when the file cannot be read, is not UTF-8 or has a line
+    ///   without two columns.
     public static func read(path: String, sourceLanguage: String, targetLanguage: String) throws -> [GlossaryEntry] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw VersoError(.unreadable, "glossary cannot be read", file: path, fix: "check the path")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw VersoError(.invalidEncoding, "glossary is not UTF-8", file: path, fix: "convert it to UTF-8")
+        return try parse([UInt8](data), name: path, tbx: path.lowercased().hasSuffix(".tbx"),
+                         sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    }
+
+    /// Parses a glossary's bytes: CSV or TSV with two columns, or TBX when `tbx`.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's content.
+    ///   - name: the path shown in errors.
+    ///   - tbx: read the bytes as TBX instead of CSV/TSV.
+    /// - Throws: ``VersoError`` when the bytes are not UTF-8 or a line lacks two columns.
+    /// - Complexity: O(n) in the size of the glossary.
+    public static func parse(_ bytes: [UInt8], name: String, tbx: Bool, sourceLanguage: String, targetLanguage: String) throws -> [GlossaryEntry] {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw VersoError(.invalidEncoding, "glossary is not UTF-8", file: name, fix: "convert it to UTF-8")
         }
-        if path.lowercased().hasSuffix(".tbx") { return parseTBX(text, source: sourceLanguage, target: targetLanguage) }
+        let path = name
+        if tbx { return parseTBX(text, source: sourceLanguage, target: targetLanguage) }
         var entries: [GlossaryEntry] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
