@@ -40,15 +40,17 @@ if [ "$target" != all ] && ! grep -qx -- "$target" <<<"$targets"; then
 fi
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "fuzz.sh: SECONDS must be a whole number, got '$seconds'" >&2; exit 64; }
 
+# The build plan is not cached: a source file added to the Verso package (a path dependency here)
+# would otherwise go unseen.
 echo "fuzz: building the targets (release, -sanitize=fuzzer,address)" >&2
 build_log="$work/build.log"
 mkdir -p "$work"
-if ! (cd "$fuzz" && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library) >"$build_log" 2>&1; then
+if ! (cd "$fuzz" && swift build -c release --disable-build-manifest-caching -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library) >"$build_log" 2>&1; then
   grep -v "Cannot export local symbol" "$build_log" | tail -40 >&2
   echo "fuzz: the build failed (whole log: $build_log)" >&2
   exit 1
 fi
-bin=$(cd "$fuzz" && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)
+bin=$(cd "$fuzz" && swift build -c release --disable-build-manifest-caching -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)
 
 rm -rf "$work/seeds"
 python3 "$fuzz/make-seeds.py" "$repo" "$work/seeds"
@@ -64,11 +66,13 @@ run_one() {
   esac
   local seeds="$work/seeds/$name"
   mkdir -p "$seeds"
+  local started=$SECONDS
   set +e
   ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$bin/$name" "$corpus" "$seeds" "${dict[@]}" -max_total_time="$seconds" -timeout="$timeout_s" \
     -max_len="$max_len" -rss_limit_mb="$rss_mb" -print_final_stats=1 -artifact_prefix="$findings/" \
     -close_fd_mask=1 -detect_leaks=0 >"$log" 2>&1
   local status=$?
+  local elapsed=$((SECONDS - started))
   set -e
   local runs cov ft units result
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
@@ -80,7 +84,7 @@ run_one() {
     echo "fuzz: $name: the input is in $findings/ and the log in $log; last lines:" >&2
     grep -v "Cannot export" "$log" | tail -25 >&2
   fi
-  echo "fuzz: $name: ${runs:-0} runs in ${seconds} s, cov ${cov:-?}, ft ${ft:-?}, corpus $units, $result"
+  echo "fuzz: $name: ${runs:-0} runs in ${elapsed} s, cov ${cov:-?}, ft ${ft:-?}, corpus $units, $result"
   [ "$status" = 0 ]
 }
 
