@@ -39,7 +39,8 @@ extension Fuzz {
         let prolog = String(decoding: bytes.prefix(512), as: UTF8.self).lowercased()
         guard let declaration = prolog.range(of: "encoding") else { return false }
         let rest = prolog[declaration.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
-        return !rest.hasPrefix("utf-8") && !rest.hasPrefix("utf8")
+        let value = rest.prefix { $0 != "\"" && $0 != "'" && $0 != "?" && $0 != " " }
+        return value != "utf-8" && value != "utf8"
     }
 }
 
