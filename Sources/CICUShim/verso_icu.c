@@ -6,9 +6,87 @@
 #include <unicode/udat.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/uloc.h>
 #include <unicode/unum.h>
 #include <unicode/utext.h>
 #include <unicode/uversion.h>
+
+/// The longest locale id or tag accepted (ICU's ULOC_FULLNAME_CAPACITY is 157).
+enum { LOCALE_LIMIT = 100 };
+
+/// 1 for a code of ICU's ISO 639 list other than `und` (undetermined), which names no language.
+static int is_iso_language(const char *language) {
+    if (language[0] == 0 || strcmp(language, "und") == 0) return 0;
+    for (const char *const *code = uloc_getISOLanguages(); *code; code++) {
+        if (strcmp(*code, language) == 0) return 1;
+    }
+    return 0;
+}
+
+/// 1 when every byte of `text` (of length `len`) is an ASCII letter, digit or one of `extra`.
+static int only_locale_chars(const char *text, size_t len, const char *extra) {
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr(extra, c) != NULL;
+        if (!ok || c == 0) return 0;
+    }
+    return 1;
+}
+
+int32_t verso_locale_is_known(const char *locale) {
+    if (locale == NULL) return 0;
+    size_t len = strlen(locale);
+    if (len == 0 || len > LOCALE_LIMIT || !only_locale_chars(locale, len, "-_@=;.")) return 0;
+    char language[ULOC_LANG_CAPACITY + 1];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = uloc_getLanguage(locale, language, (int32_t)sizeof language, &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING || n <= 0 || n >= (int32_t)sizeof language) return 0;
+    return is_iso_language(language);
+}
+
+int32_t verso_language_tag(const char *input, char *out, int32_t cap) {
+    if (input == NULL || cap <= 0) return VERSO_TAG_MALFORMED;
+    size_t len = strlen(input);
+    if (len == 0 || len > LOCALE_LIMIT || !only_locale_chars(input, len, "-_")) return VERSO_TAG_MALFORMED;
+    char tag[LOCALE_LIMIT + 1];
+    for (size_t i = 0; i <= len; i++) tag[i] = input[i] == '_' ? '-' : input[i];
+    char id[ULOC_FULLNAME_CAPACITY], canonical[ULOC_FULLNAME_CAPACITY], language[ULOC_LANG_CAPACITY + 1];
+    int32_t parsed = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    uloc_forLanguageTag(tag, id, (int32_t)sizeof id, &parsed, &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING || parsed != (int32_t)len) return VERSO_TAG_MALFORMED;
+    uloc_canonicalize(id, canonical, (int32_t)sizeof canonical, &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING) return VERSO_TAG_MALFORMED;
+    // The tag ICU writes back has the modern subtags (iw -> he); its language is what is checked.
+    int32_t written = uloc_toLanguageTag(canonical, out, cap, 1, &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING || written <= 0 || written >= cap) return VERSO_TAG_MALFORMED;
+    size_t n = strcspn(out, "-");
+    if (n == 0 || n >= sizeof language) return VERSO_TAG_MALFORMED;
+    memcpy(language, out, n);
+    language[n] = 0;
+    if (!is_iso_language(language)) {
+        strncpy(out, language, (size_t)cap);
+        out[cap - 1] = 0;
+        return VERSO_TAG_UNKNOWN_LANGUAGE;
+    }
+    return VERSO_TAG_KNOWN;
+}
+
+const char *verso_iso_language(int32_t index) {
+    const char *const *codes = uloc_getISOLanguages();
+    for (int32_t i = 0; codes[i]; i++) {
+        if (i == index) return codes[i];
+    }
+    return NULL;
+}
+
+int32_t verso_language_name(const char *code, const char *display, uint16_t *dst, int32_t cap) {
+    if (!verso_locale_is_known(code) || !verso_locale_is_known(display)) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t needed = uloc_getDisplayLanguage(code, display, (UChar *)dst, cap, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return needed;
+    return U_FAILURE(status) ? -1 : needed;
+}
 
 struct VersoBreaker {
     UBreakIterator *iterator;
@@ -38,6 +116,10 @@ int32_t verso_unicode_version(char *buf, int32_t cap) {
 }
 
 VersoBreaker *verso_breaker_open(int32_t kind, const char *locale, int32_t *error) {
+    if (!verso_locale_is_known(locale)) {
+        *error = (int32_t)U_ILLEGAL_ARGUMENT_ERROR;
+        return NULL;
+    }
     UErrorCode status = U_ZERO_ERROR;
     UBreakIteratorType type = kind == VERSO_BREAK_WORD        ? UBRK_WORD
                               : kind == VERSO_BREAK_CHARACTER ? UBRK_CHARACTER
@@ -132,6 +214,7 @@ int32_t verso_normalize(int32_t form, const uint16_t *src, int32_t len, uint16_t
 }
 
 static UNumberFormat *open_number_format(const char *locale, int32_t style) {
+    if (!verso_locale_is_known(locale)) return NULL;
     UErrorCode status = U_ZERO_ERROR;
     UNumberFormat *f = unum_open(style == VERSO_NUMBER_SPELLOUT ? UNUM_SPELLOUT : UNUM_DECIMAL,
                                  NULL, 0, locale, NULL, &status);
@@ -177,6 +260,7 @@ static UDateFormatSymbolType symbol_type(int32_t kind) {
 }
 
 static UDateFormat *open_date_format(const char *locale) {
+    if (!verso_locale_is_known(locale)) return NULL;
     UErrorCode status = U_ZERO_ERROR;
     UDateFormat *f = udat_open(UDAT_DEFAULT, UDAT_DEFAULT, locale, NULL, 0, NULL, 0, &status);
     if (U_FAILURE(status)) {

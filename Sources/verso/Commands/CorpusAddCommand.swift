@@ -70,13 +70,17 @@ struct CorpusAddCommand: ParsableCommand {
             }
             adder.force = force
             adder.lossy = alignment.lossy
+            adder.documentLimit = alignment.documentLimit
             adder.workers = self.jobs
             let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
             let report = try adder.run(jobs) { bar?.show($0) }
             bar?.finish()
             for failure in report.failures { Diagnostics.printErr("verso: error: \(failure.error)") }
+            if let stop = report.stoppedBy {
+                Diagnostics.printErr("verso: error: \(stop)\nverso: the batch stopped; \(report.notTried) pair(s) not tried")
+            }
             Diagnostics.printErr("verso: \(CorpusAddCommand.summary(report, database: database.path))")
-            failed = !report.failures.isEmpty
+            failed = !report.failures.isEmpty || report.stoppedBy != nil
         }
         if failed { throw ExitCode(1) }
     }
@@ -85,6 +89,7 @@ struct CorpusAddCommand: ParsableCommand {
         let p = report.progress
         var parts = ["added \(report.added.count)", "replaced \(report.replaced.count)", "skipped \(report.skipped.count) unchanged"]
         if !report.failures.isEmpty { parts.append("failed \(report.failures.count)") }
+        if report.stoppedBy != nil { parts.append("not stored \(p.total - report.added.count - report.replaced.count - report.skipped.count - report.failures.count) (the batch stopped)") }
         return parts.joined(separator: ", ") + " of \(p.total) pair(s) in " + String(format: "%.1f s", p.elapsed)
             + " (\(p.sentences) sentences, \(Int(p.sentencesPerSecond.rounded())) sentences/s) → \(database)"
     }

@@ -32,7 +32,7 @@ struct CorpusExportCommand: ParsableCommand {
             let export = CorpusExport(format: format, output: output,
                                       filter: ExportFilter(minScore: minScore, excludeCodes: codes, dedupe: dedupe),
                                       options: ExportOptions(keepEmpty: keepEmpty), documents: document)
-            let report = try export.run(store: try database.open(create: false))
+            let report = try export.run(store: try database.open(create: false, readOnly: true))
             for line in report.summary { Diagnostics.printErr("verso: \(line)") }
         }
     }
