@@ -27,6 +27,8 @@ public struct AlignerOptions: Sendable {
     public var useParagraphs = true
     /// Bead cost weights and the confidence calibration.
     public var weights = CostWeights()
+    /// After aligning, give site boilerplate at a bead's edge a bead of its own (``Boilerplate``).
+    public var detachBoilerplate = true
     /// Inputs with at most this many DP nodes ((n + 1) · (m + 1)) get the exact full search;
     /// longer ones a band around the path found on a coarser grid, widened where the path touches its edge.
     public var exactLimit = 250_000
@@ -84,14 +86,21 @@ public struct AlignerOptions: Sendable {
 ///
 /// Each bead's `score` is a confidence in 0…1: a logistic function of the margin, the extra
 /// cost of the best alignment that does not contain the bead.
-public final class Aligner: @unchecked Sendable {
+public final class Aligner: Sendable {
     public let options: AlignerOptions
     /// The dictionary and user lexicons (nil when neither is used).
     public let lexicon: TranslationLexicon?
 
+    /// The stemmers of the source and the target language.
+    let stemmers: [Stemmer]
+    /// The boilerplate stage, when ``AlignerOptions/detachBoilerplate`` is on.
+    let boilerplate: Boilerplate?
+
     /// - Throws: ``VersoError`` when a dictionary or lexicon file cannot be read.
     public init(options: AlignerOptions) throws {
         self.options = options
+        stemmers = [try Stemmer(language: options.sourceLanguage), try Stemmer(language: options.targetLanguage)]
+        boilerplate = options.detachBoilerplate ? try Boilerplate.load() : nil
         if options.useDictionary || !options.lexiconPaths.isEmpty || options.learnLexicon {
             lexicon = try TranslationLexicon(sourceLanguage: options.sourceLanguage, targetLanguage: options.targetLanguage,
                                              dictionaryDirectory: options.useDictionary ? options.dictionaryDirectory : nil,
@@ -99,6 +108,14 @@ public final class Aligner: @unchecked Sendable {
         } else {
             lexicon = nil
         }
+    }
+
+    /// What the user should know about these settings: a dictionary that is not installed.
+    public var remarks: [String] {
+        guard options.useDictionary, let missing = lexicon?.missingDictionaries, !missing.isEmpty else { return [] }
+        return ["no FreeDict dictionary for \(options.sourceLanguage)-\(options.targetLanguage) in \(options.dictionaryDirectory): "
+                + "install the Debian package \(missing.joined(separator: " or ")) for better alignment and checks "
+                + "(now aligning with sentence lengths, cognates and a lexicon learned from the pair; --no-dictionary silences this)"]
     }
 
     /// Aligns one document pair (the learned lexicon comes from this pair only).
@@ -114,7 +131,8 @@ public final class Aligner: @unchecked Sendable {
                                  sourceParagraphs: $0.source.segments.map(\.paragraph), targetParagraphs: $0.target.segments.map(\.paragraph)) }
         let (paths, learned) = alignTexts(texts)
         return zip(pairs, paths).map { pair, path in
-            Alignment(source: pair.source, target: pair.target, beads: path, signature: signature(learned: learned), lexicon: learned ?? lexicon)
+            let beads = boilerplate?.detach(path, source: pair.source, target: pair.target) ?? path
+            return Alignment(source: pair.source, target: pair.target, beads: beads, signature: signature(learned: learned), lexicon: learned ?? lexicon)
         }
     }
 
@@ -130,6 +148,7 @@ public final class Aligner: @unchecked Sendable {
         if options.useParagraphs { evidence.append("paragraphs") }
         s.set("aligner", "verso-dp(max\(options.maxBeadSide),exact\(options.exactLimit),band\(options.bandWidth))")
         s.set("evidence", evidence.joined(separator: "+"))
+        if options.detachBoilerplate { s.set("stages", "detach-boilerplate") }
         let w = options.effectiveWeights
         s.set("weights", "len\(w.length),var\(w.variance),sim\(w.similarity),null\(w.nullOpen)/\(w.nullExtend),prior\(w.oneTwo)/\(w.twoTwo)/\(w.large),par\(w.paragraph)")
         let provenance = (learned ?? lexicon)?.provenance ?? []
@@ -141,7 +160,7 @@ public final class Aligner: @unchecked Sendable {
     /// each pair and the lexicon learned, if any.
     public func alignTexts(_ pairs: [(source: [String], target: [String], sourceParagraphs: [Int]?, targetParagraphs: [Int]?)])
         -> (beads: [[Bead]], learned: TranslationLexicon?) {
-        let space = FeatureSpace(sourceLanguage: options.sourceLanguage, targetLanguage: options.targetLanguage)
+        let space = FeatureSpace(stemmers: stemmers)
         let docs = pairs.map { pair -> (SideFeatures, SideFeatures, Bool) in
             let paragraphs = options.useParagraphs && hasParagraphs(pair.sourceParagraphs) && hasParagraphs(pair.targetParagraphs)
             return (SideFeatures(texts: pair.source, paragraphs: pair.sourceParagraphs, space: space),

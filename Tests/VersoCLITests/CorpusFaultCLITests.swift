@@ -89,7 +89,7 @@ final class CorpusFaultCLITests: XCTestCase {
         for arguments in [["corpus", "add", "--db", path, "--no-dictionary", seed.0, seed.1], ["corpus", "search", "--db", path, "Kim"],
                           ["corpus", "stats", "--db", path]] {
             let run = try TestSupport.verso(arguments)
-            XCTAssertEqual(run.status, 1, "\(arguments): \(run.stderr)")
+            XCTAssertEqual(run.status, 2, "\(arguments): \(run.stderr)")
             XCTAssertTrue(run.stderr.contains("other.db: is another program's SQLite database (tables players), not a Verso corpus; Verso wrote nothing to it"), run.stderr)
             XCTAssertTrue(run.stderr.contains("fix: give --db a new file name"), run.stderr)
         }
@@ -103,7 +103,7 @@ final class CorpusFaultCLITests: XCTestCase {
         let text = Data(String(repeating: "not a database\n", count: 300).utf8)
         try text.write(to: URL(fileURLWithPath: path))
         let run = try TestSupport.verso(["corpus", "add", "--db", path, "--no-dictionary", seed.0, seed.1])
-        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.stderr.contains("notes.db: is not an SQLite database"), run.stderr)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), text)
     }
@@ -127,7 +127,7 @@ final class CorpusFaultCLITests: XCTestCase {
         let export = try TestSupport.verso(["corpus", "export", "--db", db, "--format", "tsv", "-o", folder.appendingPathComponent("out.tsv").path])
         XCTAssertEqual(export.status, 0, export.stderr)
         let again = try TestSupport.verso(["corpus", "add", "--db", db, "--no-dictionary", "--force", seed.0, seed.1])
-        XCTAssertEqual(again.status, 1)
+        XCTAssertEqual(again.status, 2)
         XCTAssertTrue(again.stderr.contains("corpus.db:"), again.stderr)
         XCTAssertTrue(again.stderr.contains("fix:"), again.stderr)
     }
@@ -143,7 +143,7 @@ final class CorpusFaultCLITests: XCTestCase {
         let pairs = 20
         let list = try manifest(pairs, seed: true)
         let full = try TestSupport.verso(["corpus", "add", "--db", db, "--no-dictionary", "--manifest", list])
-        XCTAssertEqual(full.status, 1, full.stderr)
+        XCTAssertEqual(full.status, 2, full.stderr)
         XCTAssertTrue(full.stderr.contains("corpus.db: the disk is full"), full.stderr)
         XCTAssertTrue(full.stderr.contains("the batch stopped"), full.stderr)
         XCTAssertEqual(try python("print(c.execute('PRAGMA integrity_check').fetchone()[0])", db), "ok\n")

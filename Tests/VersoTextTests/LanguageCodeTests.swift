@@ -49,6 +49,6 @@ final class LanguageCodeTests: XCTestCase {
         }
         XCTAssertEqual(LocaleData.symbols(.months, locale: "fr").first, "janvier")
         XCTAssertNoThrow(try BreakIterator(.sentence, locale: "en@ss=standard"))
-        XCTAssertEqual(LanguageData.load("abcdefghijkl").continuations, [])
+        XCTAssertEqual(try LanguageData.load("abcdefghijkl").continuations, [])
     }
 }

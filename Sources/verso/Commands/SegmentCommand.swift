@@ -1,4 +1,5 @@
 import ArgumentParser
+import VersoCorpus
 import VersoText
 
 struct SegmentCommand: ParsableCommand {
@@ -9,12 +10,12 @@ struct SegmentCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument { case lines, jsonl }
 
-    @Option(help: "Language of the text (en, fr, de, …).", transform: LanguageCode.canonical) var lang = "en"
+    @Option(help: "Language of the text (en, fr, de, …; default en).", transform: LanguageCode.canonical) var lang = "en"
     @Option(help: "ICU locale for sentence breaking (default: <lang>@ss=standard).") var locale: String?
     @Option(help: "Output format: lines or jsonl.") var format: Format = .lines
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
     @Option(name: .customLong("max-document-mb"), help: "The largest document accepted, in MB.") var maxDocumentMB = SourceText.defaultLimit >> 20
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.") var output: String?
+    @OptionGroup var output: OutputOptions
     @Argument(help: "The text file, or - for standard input.") var file = "-"
 
     func run() throws {
@@ -23,17 +24,17 @@ struct SegmentCommand: ParsableCommand {
             if source.replacements > 0 { Diagnostics.warn("\(file): replaced \(source.replacements) invalid byte sequence(s) with U+FFFD") }
             if !source.hasText { Diagnostics.warn("\(file): the file is \(source.bytes.isEmpty ? "empty" : "only white space"): no sentence to write") }
             let document = try Segmenter(language: lang, locale: locale).segment(source)
-            var sink = OutputSink(path: output)
+            let sink = try output.open()
             switch format {
             case .lines:
-                for s in document.segments { sink.write(s.text + "\n") }
+                for s in document.segments { try sink.write(s.text + "\n") }
             case .jsonl:
                 let offsets = document.scalarOffsets()
                 for (s, o) in zip(document.segments, offsets) {
-                    sink.write("{\"index\": \(s.index), \"paragraph\": \(s.paragraph), \"kind\": \"\(document.blocks[s.paragraph].kind.rawValue)\", \"start\": \(o.lowerBound), \"end\": \(o.upperBound), \"byte_start\": \(s.byteRange.lowerBound), \"byte_end\": \(s.byteRange.upperBound), \"text\": \(JSON.string(s.text))}\n")
+                    try sink.write("{\"index\": \(s.index), \"paragraph\": \(s.paragraph), \"kind\": \"\(document.blocks[s.paragraph].kind.rawValue)\", \"start\": \(o.lowerBound), \"end\": \(o.upperBound), \"byte_start\": \(s.byteRange.lowerBound), \"byte_end\": \(s.byteRange.upperBound), \"text\": \(JSONLWriter.quoted(s.text))}\n")
                 }
             }
-            try sink.finish()
+            try sink.commit()
         }
     }
 }
