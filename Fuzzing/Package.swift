@@ -6,7 +6,7 @@ import PackageDescription
 
 /// A fuzz target: `Sources/<name>/`, depending on the Verso libraries it exercises.
 func fuzzTarget(_ name: String, _ libraries: [String]) -> Target {
-    .target(
+    .executableTarget(
         name: name,
         dependencies: ["FuzzSupport"] + libraries.map { .product(name: $0, package: "Verso") },
         swiftSettings: [.unsafeFlags(["-parse-as-library", "-swift-version", "6"])]

@@ -1,4 +1,4 @@
-// The TSV reader on any bytes, with and without a header line and unescaping (see
+// The TSV reader on any bytes, with every header and escape setting (see
 // Fuzz.readUnits for what is checked).
 import Foundation
 import FuzzSupport
@@ -8,9 +8,9 @@ import VersoCorpus
 public func fuzzTSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(Fuzz.bytes(data, size))
     for header in TSVReader.Header.allCases {
-        for unescape in [false, true] {
+        for escapes in TSVReader.Escapes.allCases {
             Fuzz.readUnits(TSVReader(.data(bytes, name: "fuzz.tsv"), sourceLanguage: "en", targetLanguage: "fr",
-                                     header: header, unescape: unescape))
+                                     header: header, escapes: escapes))
         }
     }
     return 0
