@@ -28,5 +28,6 @@ let package = Package(
         fuzzTarget("fuzz-moses", ["VersoCorpus"]),
         fuzzTarget("fuzz-stream", ["VersoCorpus"]),
         fuzzTarget("fuzz-glossary", ["VersoCheck"]),
+        fuzzTarget("fuzz-language", ["VersoText"]),
     ],
 )

@@ -111,3 +111,9 @@ write("fuzz-glossary", "terms.csv", 'source,target\n"United Nations","Nations un
 write("fuzz-glossary", "terms.tsv", "source\ttarget\nNorth Korea\tCorée du Nord\n")
 write("fuzz-glossary", "terms.tbx", '<martif type="TBX"><text><body><termEntry id="1"><langSet xml:lang="en"><tig><term>UN'
       '</term></tig></langSet><langSet xml:lang="fr"><tig><term>ONU</term></tig></langSet></termEntry></body></text></martif>')
+
+# Language codes and locales: good, canonicalisable, near misses, and the 12-letter crash.
+for i, code in enumerate(["en", "FR", "fr_CA", "zh-Hant-TW", "fra", "iw", "en@ss=standard", "french", "Deutsch",
+                          "abcdefghijkl", "x-klingon", "und", "de-CH-1996", "en-US-u-ca-gregory", "sr_Latn_RS"]):
+    write("fuzz-language", f"code-{i}", code)
+

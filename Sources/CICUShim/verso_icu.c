@@ -1,5 +1,6 @@
 #include "verso_icu.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -33,15 +34,70 @@ static int only_locale_chars(const char *text, size_t len, const char *extra) {
     return 1;
 }
 
-int32_t verso_locale_is_known(const char *locale) {
+static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Rebuilds `locale` into `out` (at least 32 bytes) from parts checked here, never by ICU:
+/// `language[_Script][_REGION][@ss=standard|none]` with a language of ICU's ISO 639 list, a
+/// script of 4 letters, a region of 2 letters or 3 digits (`-` or `_` between them), and the
+/// sentence-break `ss` keyword only when `keywords`. Returns 1, or 0 for anything else: ICU
+/// crashes on some malformed locales (a 12-letter language, `de@nss=`) instead of failing.
+static int safe_locale(const char *locale, int keywords, char *out) {
     if (locale == NULL) return 0;
     size_t len = strlen(locale);
-    if (len == 0 || len > LOCALE_LIMIT || !only_locale_chars(locale, len, "-_@=;.")) return 0;
-    char language[ULOC_LANG_CAPACITY + 1];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = uloc_getLanguage(locale, language, (int32_t)sizeof language, &status);
-    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING || n <= 0 || n >= (int32_t)sizeof language) return 0;
-    return is_iso_language(language);
+    if (len == 0 || len > LOCALE_LIMIT) return 0;
+    const char *at = strchr(locale, '@');
+    size_t base = at ? (size_t)(at - locale) : len;
+    char parts[3][8] = {{0}};
+    size_t part = 0, k = 0;
+    for (size_t i = 0; i <= base; i++) {
+        char c = i < base ? locale[i] : 0;
+        if (c == 0 || c == '-' || c == '_') {
+            if (k == 0 || part >= 3) return 0;
+            part++;
+            k = 0;
+            continue;
+        }
+        if (!(is_alpha(c) || is_digit(c)) || k >= 7) return 0;
+        parts[part][k++] = c;
+    }
+    // parts[0] the language; then an optional script, then an optional region.
+    char language[8] = {0}, script[8] = {0}, region[8] = {0};
+    size_t n = strlen(parts[0]);
+    if (n < 2 || n > 3) return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_alpha(parts[0][i])) return 0;
+        language[i] = (char)(parts[0][i] | 0x20);
+    }
+    if (!is_iso_language(language)) return 0;
+    for (size_t p = 1; p < part; p++) {
+        const char *t = parts[p];
+        size_t m = strlen(t);
+        int letters = 1, digits = 1;
+        for (size_t i = 0; i < m; i++) { letters &= is_alpha(t[i]); digits &= is_digit(t[i]); }
+        if (m == 4 && letters && p == 1 && script[0] == 0) {
+            script[0] = (char)(t[0] & ~0x20);
+            for (size_t i = 1; i < 4; i++) script[i] = (char)(t[i] | 0x20);
+        } else if (((m == 2 && letters) || (m == 3 && digits)) && region[0] == 0) {
+            for (size_t i = 0; i < m; i++) region[i] = (char)(letters ? t[i] & ~0x20 : t[i]);
+        } else {
+            return 0;
+        }
+    }
+    const char *keyword = "";
+    if (at) {
+        if (strcmp(at, "@ss=standard") == 0) keyword = "@ss=standard";
+        else if (strcmp(at, "@ss=none") == 0) keyword = "@ss=none";
+        else return 0;
+        if (!keywords) keyword = "";
+    }
+    snprintf(out, 32, "%s%s%s%s%s%s", language, script[0] ? "_" : "", script, region[0] ? "_" : "", region, keyword);
+    return 1;
+}
+
+int32_t verso_locale_is_known(const char *locale) {
+    char safe[32];
+    return safe_locale(locale, 1, safe);
 }
 
 int32_t verso_language_tag(const char *input, char *out, int32_t cap) {
@@ -81,9 +137,10 @@ const char *verso_iso_language(int32_t index) {
 }
 
 int32_t verso_language_name(const char *code, const char *display, uint16_t *dst, int32_t cap) {
-    if (!verso_locale_is_known(code) || !verso_locale_is_known(display)) return -1;
+    char safe_code[32], safe_display[32];
+    if (!safe_locale(code, 0, safe_code) || !safe_locale(display, 0, safe_display)) return -1;
     UErrorCode status = U_ZERO_ERROR;
-    int32_t needed = uloc_getDisplayLanguage(code, display, (UChar *)dst, cap, &status);
+    int32_t needed = uloc_getDisplayLanguage(safe_code, safe_display, (UChar *)dst, cap, &status);
     if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return needed;
     return U_FAILURE(status) ? -1 : needed;
 }
@@ -116,7 +173,8 @@ int32_t verso_unicode_version(char *buf, int32_t cap) {
 }
 
 VersoBreaker *verso_breaker_open(int32_t kind, const char *locale, int32_t *error) {
-    if (!verso_locale_is_known(locale)) {
+    char safe[32];
+    if (!safe_locale(locale, 1, safe)) {
         *error = (int32_t)U_ILLEGAL_ARGUMENT_ERROR;
         return NULL;
     }
@@ -124,7 +182,7 @@ VersoBreaker *verso_breaker_open(int32_t kind, const char *locale, int32_t *erro
     UBreakIteratorType type = kind == VERSO_BREAK_WORD        ? UBRK_WORD
                               : kind == VERSO_BREAK_CHARACTER ? UBRK_CHARACTER
                                                               : UBRK_SENTENCE;
-    UBreakIterator *it = ubrk_open(type, locale, NULL, 0, &status);
+    UBreakIterator *it = ubrk_open(type, safe, NULL, 0, &status);
     if (U_FAILURE(status) || it == NULL) {
         *error = (int32_t)status;
         return NULL;
@@ -214,10 +272,11 @@ int32_t verso_normalize(int32_t form, const uint16_t *src, int32_t len, uint16_t
 }
 
 static UNumberFormat *open_number_format(const char *locale, int32_t style) {
-    if (!verso_locale_is_known(locale)) return NULL;
+    char safe[32];
+    if (!safe_locale(locale, 0, safe)) return NULL;
     UErrorCode status = U_ZERO_ERROR;
     UNumberFormat *f = unum_open(style == VERSO_NUMBER_SPELLOUT ? UNUM_SPELLOUT : UNUM_DECIMAL,
-                                 NULL, 0, locale, NULL, &status);
+                                 NULL, 0, safe, NULL, &status);
     if (U_FAILURE(status)) {
         if (f) unum_close(f);
         return NULL;
@@ -260,9 +319,10 @@ static UDateFormatSymbolType symbol_type(int32_t kind) {
 }
 
 static UDateFormat *open_date_format(const char *locale) {
-    if (!verso_locale_is_known(locale)) return NULL;
+    char safe[32];
+    if (!safe_locale(locale, 0, safe)) return NULL;
     UErrorCode status = U_ZERO_ERROR;
-    UDateFormat *f = udat_open(UDAT_DEFAULT, UDAT_DEFAULT, locale, NULL, 0, NULL, 0, &status);
+    UDateFormat *f = udat_open(UDAT_DEFAULT, UDAT_DEFAULT, safe, NULL, 0, NULL, 0, &status);
     if (U_FAILURE(status)) {
         if (f) udat_close(f);
         return NULL;

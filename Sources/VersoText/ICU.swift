@@ -37,8 +37,8 @@ public final class BreakIterator {
     /// - Throws: ``VersoError`` when ICU cannot open it.
     public init(_ kind: Kind, locale: String) throws {
         guard LanguageCode.isKnownLocale(locale) else {
-            throw VersoError(.usage, "ICU knows no language in the locale \"\(locale.prefix(40))\"",
-                             fix: "name a locale such as en, fr, de_CH or en@ss=standard")
+            throw VersoError(.usage, "\"\(locale.prefix(40))\" is not a locale Verso can use: language[_Script][_REGION][@ss=standard], with a language ICU knows",
+                             fix: "name a locale such as en, fr, de_CH, zh_Hant_TW or en@ss=standard")
         }
         var error: Int32 = 0
         guard let h = verso_breaker_open(kind.rawValue, locale, &error) else {

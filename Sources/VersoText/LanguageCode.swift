@@ -37,7 +37,8 @@ public struct LanguageCode: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: as ``init(_:)``.
     public static func canonical(_ text: String) throws -> String { try LanguageCode(text).tag }
 
-    /// True when ICU knows the language of `locale` (an ICU locale id such as `en@ss=standard`).
+    /// True when `locale` is `language[_Script][_REGION][@ss=standard|none]` with a language
+    /// ICU knows: the only locales Verso hands ICU (see the shim's header).
     public static func isKnownLocale(_ locale: String) -> Bool { !locale.utf8.contains(0) && verso_locale_is_known(locale) == 1 }
 
     /// The language's name in English ("French" for `fr-CA`), or the code when ICU has none.
@@ -50,9 +51,9 @@ public struct LanguageCode: Sendable, Hashable, CustomStringConvertible {
         let wanted = fold(text)
         guard wanted.count >= 3 else { return nil }
         var near: (code: String, name: String)?
-        for (code, names) in names {
-            for name in names where fold(name) == wanted { return (code, names[0]) }
-            if near == nil, wanted.count >= 5, names.contains(where: { editDistanceIsOne(fold($0), wanted) }) { near = (code, names[0]) }
+        for (code, names, folded) in names {
+            if folded.contains(wanted) { return (code, names[0]) }
+            if near == nil, wanted.count >= 5, folded.contains(where: { editDistanceIsOne($0, wanted) }) { near = (code, names[0]) }
         }
         return near
     }
@@ -67,15 +68,16 @@ public struct LanguageCode: Sendable, Hashable, CustomStringConvertible {
         return VersoError(.usage, what, fix: hint)
     }
 
-    /// For each ISO 639 code ICU knows, its English name then its name in itself.
-    private static let names: [(code: String, names: [String])] = {
-        var result: [(String, [String])] = []
+    /// For each ISO 639 code ICU knows, its English name then its name in itself, and both
+    /// folded for comparison. Made on first use (the error path), about 1,200 ICU look-ups.
+    private static let names: [(code: String, names: [String], folded: [String])] = {
+        var result: [(String, [String], [String])] = []
         var index: Int32 = 0
         while let pointer = verso_iso_language(index) {
             let code = String(cString: pointer)
             index += 1
             let own = [name(of: code, in: "en"), name(of: code, in: code)].compactMap { $0 }.filter { $0 != code }
-            if !own.isEmpty { result.append((code, own)) }
+            if !own.isEmpty { result.append((code, own, own.map(fold))) }
         }
         return result
     }()
