@@ -27,7 +27,7 @@ let package = Package(
         ),
         .target(
             name: "VersoText",
-            dependencies: ["CICUShim"],
+            dependencies: ["CICUShim", "CXMLShim"],
             resources: [.copy("Data")]
         ),
         // The only place that includes libxml2's headers (HTML documents, XML readers); plain C types in its headers.

@@ -9,7 +9,7 @@ set -euo pipefail
 
 packages=(
   libicu-dev pkg-config          # ICU for segmentation and locale data
-  libxml2-dev libxml2-utils      # XMLParser at run time; xmllint validates TMX in tests
+  libxml2-dev libxml2-utils      # libxml2 (TMX, XLIFF, HTML); xmllint validates TMX in tests
   libsqlite3-dev                 # the corpus store
   dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-deu-fra   # aligner dictionaries
   wamerican wfrench               # word lists: which language a short line is in (checks)
@@ -19,6 +19,7 @@ testing=0
 [ "${1:-}" = "--test" ] && testing=1
 if [ $testing = 1 ]; then
   packages+=(chromium omegat debian-faq debian-faq-fr time)
+  packages+=(gettext)             # msgfmt/msgunfmt: .mo fixtures and real catalogs in the gettext tests
 fi
 
 missing=()
