@@ -29,5 +29,7 @@ let package = Package(
         fuzzTarget("fuzz-stream", ["VersoCorpus"]),
         fuzzTarget("fuzz-glossary", ["VersoCheck"]),
         fuzzTarget("fuzz-language", ["VersoText"]),
+        fuzzTarget("fuzz-po", ["VersoCorpus"]),
+        fuzzTarget("fuzz-mo", ["VersoCorpus"]),
     ],
 )

@@ -117,3 +117,41 @@ for i, code in enumerate(["en", "FR", "fr_CA", "zh-Hant-TW", "fra", "iw", "en@ss
                           "abcdefghijkl", "x-klingon", "und", "de-CH-1996", "en-US-u-ca-gregory", "sr_Latn_RS"]):
     write("fuzz-language", f"code-{i}", code)
 
+# XLIFF 1.2, and XML in other encodings (the XML layer transcodes them).
+trans = "".join(f'<trans-unit id="{i}"><source>{escape(a)}</source><target>{escape(b)}</target></trans-unit>\n'
+                for i, (a, b) in enumerate(pairs[:6]))
+write("fuzz-xliff", "made12.xlf", f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+      f'<file source-language="en" target-language="fr" datatype="plaintext" original="x"><body>\n{trans}</body></file></xliff>\n')
+write("fuzz-xliff", "utf16.xlf", '<?xml version="1.0" encoding="UTF-16"?><xliff version="1.2"><file source-language="en" '
+      'target-language="fr"><body><trans-unit id="1"><source>A</source><target>B</target></trans-unit></body></file></xliff>'.encode("utf-16"))
+write("fuzz-tmx", "latin1.tmx", '<?xml version="1.0" encoding="ISO-8859-1"?><tmx version="1.4"><header srclang="en"/><body><tu>'
+      '<tuv xml:lang="en"><seg>Summer</seg></tuv><tuv xml:lang="fr"><seg>Été</seg></tuv></tu></body></tmx>'.encode("latin-1"))
+
+# gettext: a PO catalog and an MO file (written here: magic, revision, count, tables, strings).
+entries = [("", "Content-Type: text/plain; charset=UTF-8\nLanguage: fr\nPlural-Forms: nplurals=2; plural=(n > 1);\n")]
+entries += [(a, b) for a, b in pairs[:6] if a]
+po = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', '"Language: fr\\n"', ""]
+for a, b in entries[1:]:
+    po += [f"#: src/main.c:{len(po)}", "#, c-format", "msgid " + json.dumps(a, ensure_ascii=False), "msgstr " + json.dumps(b, ensure_ascii=False), ""]
+po += ['msgctxt "menu"', 'msgid "File"', 'msgid_plural "Files"', 'msgstr[0] "Fichier"', 'msgstr[1] "Fichiers"', "",
+       '#~ msgid "Old"', '#~ msgstr "Ancien"', "", 'msgid "Untranslated"', 'msgstr ""']
+write("fuzz-po", "made.po", "\n".join(po) + "\n")
+
+
+def mo(items):
+    import struct
+    items = sorted(items, key=lambda kv: kv[0].encode())
+    ids = [k.encode() for k, _ in items]
+    strs = [v.encode() for _, v in items]
+    n = len(items)
+    start = 28 + 16 * n
+    table, data = [], b""
+    for blob in ids + strs:
+        table.append((len(blob), start + len(data)))
+        data += blob + b"\0"
+    header = struct.pack("<7I", 0x950412DE, 0, n, 28, 28 + 8 * n, 0, 0)
+    return header + b"".join(struct.pack("<2I", *t) for t in table) + data
+
+
+write("fuzz-mo", "made.mo", mo(entries + [("menu\x04File\x00Files", "Fichier\x00Fichiers")]))
+

@@ -47,6 +47,8 @@ fi
 echo "fuzz: building the targets (release, -sanitize=fuzzer,address)" >&2
 build_log="$work/build.log"
 mkdir -p "$work"
+# Clang's module cache does not notice a header added to a C shim's include folder: start it anew.
+rm -rf "$work"/*/release/ModuleCache
 if ! (cd "$fuzz" && swift build -c release --disable-build-manifest-caching -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library) >"$build_log" 2>&1; then
   grep -v "Cannot export local symbol" "$build_log" | tail -40 >&2
   echo "fuzz: the build failed (whole log: $build_log)" >&2
