@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite: the Spark pipeline test
-# (Scripts/test-spark.sh, skipped with VERSO_SKIP_SPARK=1), then every XCTest (arguments go to
-# `swift test`, e.g. --filter VersoCheckTests). Ends with one line "tests: N passed, N failed,
-# N skipped" read from XCTest's summary.
+# (Scripts/test-spark.sh, skipped with VERSO_SKIP_SPARK=1), every fuzz target for
+# VERSO_FUZZ_SECONDS each (default 8; Scripts/fuzz.sh, skipped with VERSO_SKIP_FUZZ=1), then
+# every XCTest (arguments go to `swift test`, e.g. --filter VersoCheckTests). Ends with one line
+# "tests: N passed, N failed, N skipped" read from XCTest's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/setup.sh --test
@@ -10,6 +11,11 @@ export VERSO_SHARED="${VERSO_SHARED:-$(cd .. && pwd)/shared}"
 swift build --build-tests
 if [ "${VERSO_SKIP_SPARK:-0}" != 1 ]; then
   bash Scripts/test-spark.sh
+fi
+if [ "${VERSO_SKIP_FUZZ:-0}" != 1 ]; then
+  # A short run of each target so that a crash or hang that comes back shows here; the long
+  # runs are `bash Scripts/fuzz.sh all 600`.
+  bash Scripts/fuzz.sh all "${VERSO_FUZZ_SECONDS:-8}"
 fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

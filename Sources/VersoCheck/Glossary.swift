@@ -60,13 +60,22 @@ public struct GlossaryEntry: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw VersoError(.unreadable, "glossary cannot be read", file: path, fix: "check the path")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw VersoError(.invalidEncoding, "glossary is not UTF-8", file: path, fix: "convert it to UTF-8")
+        return try parse([UInt8](data), name: path, tbx: path.lowercased().hasSuffix(".tbx"),
+                         sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    }
+
+    /// Parses a glossary's bytes: TBX when `tbx` or when the text starts like TBX, else CSV/TSV.
+    /// - Parameter name: the path shown in errors.
+    /// - Throws: `VersoError` when the bytes are not UTF-8 or an entry is wrong.
+    /// - Complexity: O(n) in the size of the glossary.
+    public static func parse(_ bytes: [UInt8], name: String, tbx: Bool, sourceLanguage: String, targetLanguage: String) throws -> [GlossaryEntry] {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw VersoError(.invalidEncoding, "glossary is not UTF-8", file: name, fix: "convert it to UTF-8")
         }
-        if path.lowercased().hasSuffix(".tbx") || text.prefix(400).contains("<martif") || text.prefix(400).contains("<tbx") {
-            return try GlossaryTBX.parse(data, path: path, source: sourceLanguage, target: targetLanguage)
+        if tbx || text.prefix(400).contains("<martif") || text.prefix(400).contains("<tbx") {
+            return try GlossaryTBX.parse(Data(bytes), path: name, source: sourceLanguage, target: targetLanguage)
         }
-        return try readDelimited(text, path: path)
+        return try readDelimited(text, path: name)
     }
 
     /// CSV or TSV, one entry a line: `source,target[,flags[,note]]`. `#` starts a comment line; a

@@ -65,8 +65,14 @@ public final class Pipeline: Sendable {
     }
 
     /// Segments and aligns a document pair (no checks): what `verso align` writes.
+    /// - Throws: `VersoError` (.badInput) when a side is empty or only white space: there is
+    ///   nothing to align it with, and a pair of one empty file is almost always a wrong path.
     /// - Complexity: linear in the size of the texts.
     public func align(source: SourceText, target: SourceText) throws -> Alignment {
+        for side in [source, target] where !side.hasText {
+            throw VersoError(.badInput, side.bytes.isEmpty ? "the file is empty: there is nothing to align" : "the file holds only white space: there is nothing to align",
+                             file: side.name, fix: "check that the path names the document (a pair needs text on both sides)")
+        }
         let s = try segment(source, language: sourceLanguage)
         let t = try segment(target, language: targetLanguage)
         var alignment = aligner.align(source: s, target: t)

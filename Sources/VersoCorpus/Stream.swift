@@ -47,11 +47,16 @@ public struct StreamRecord: Sendable, Equatable {
                                     + "(convert the input to UTF-8, or run with --lossy to replace it)"))
         }
         let object: Any
+        let expected = "a record is one JSON object a line: {\"id\": \"…\", \"source\": \"…\", \"target\": \"…\"}"
+        if let first = line.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), first != UInt8(ascii: "{") {
+            let kind = JSONLReader.kind(of: String(decoding: line.prefix(8), as: UTF8.self))
+            return .failure(Failure(document: nil, message: "the line is \(kind == "something else" ? "not JSON" : kind + ", not a JSON object"); \(expected)"))
+        }
         do { object = try JSONSerialization.jsonObject(with: Data(line), options: []) } catch {
-            return .failure(Failure(document: nil, message: "not valid JSON: \(describe(error))"))
+            return .failure(Failure(document: nil, message: "not valid JSON: \(describe(error)); \(expected)"))
         }
         guard let fields = object as? [String: Any] else {
-            return .failure(Failure(document: nil, message: "a record must be a JSON object with id, source and target"))
+            return .failure(Failure(document: nil, message: expected))
         }
         let id = fields["id"] as? String
         func fail(_ message: String) -> Result<StreamRecord, Failure> { .failure(Failure(document: id, message: message)) }
@@ -68,7 +73,9 @@ public struct StreamRecord: Sendable, Equatable {
         for key in ["source_lang", "target_lang"] {
             guard let value = fields[key], !(value is NSNull) else { languages.append(nil); continue }
             guard let code = value as? String, !code.isEmpty else { return fail("field \"\(key)\" must be a language code such as \"en\"") }
-            languages.append(code)
+            do { languages.append(try LanguageCode.canonical(code)) } catch let error as VersoError {
+                return fail("field \"\(key)\": \(error.message) (\(error.fix ?? ""))")
+            } catch { return fail("field \"\(key)\": \(error)") }
         }
         return .success(StreamRecord(id: id, source: texts[0], target: texts[1], sourceLanguage: languages[0], targetLanguage: languages[1]))
     }
@@ -86,7 +93,8 @@ public struct StreamRecord: Sendable, Equatable {
 
     private static func describe(_ error: Error) -> String {
         let ns = error as NSError
-        return (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
+        let text = (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
+        return text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 }
 
@@ -110,6 +118,8 @@ public final class StreamProcessor: Sendable {
     public let segmented: Bool
     public let summaries: Bool
     public let lossy: Bool
+    /// The longest record accepted, in bytes; a longer line gives an error line, unread.
+    public let recordLimit: Int
     private let makeAligner: AlignerFactory
     /// Pipelines by language pair; a failure is kept too, so a bad language code costs one attempt.
     private let pipelines = Mutex<[String: Result<Pipeline, VersoError>]>([:])
@@ -121,9 +131,13 @@ public final class StreamProcessor: Sendable {
     ///   - segmented: texts hold one sentence a line.
     ///   - summaries: write one summary line after each document's beads.
     ///   - lossy: replace invalid UTF-8 in a line with U+FFFD instead of rejecting the record.
+    ///   - recordLimit: the longest record line accepted, in bytes (memory per record is about
+    ///     50 times its size); a longer one is skipped unread and gives an error line.
     ///   - makeAligner: makes the aligner for a language pair.
     public init(defaultLanguages: (source: String, target: String), engine: CheckEngine, segmented: Bool = false,
-                summaries: Bool = false, lossy: Bool = false, makeAligner: @escaping AlignerFactory) {
+                summaries: Bool = false, lossy: Bool = false, recordLimit: Int = SourceText.defaultLimit,
+                makeAligner: @escaping AlignerFactory) {
+        self.recordLimit = recordLimit
         self.defaultLanguages = defaultLanguages
         self.engine = engine
         self.segmented = segmented
@@ -180,6 +194,12 @@ public final class StreamProcessor: Sendable {
         case .success(let text): return text
         case .failure(let failure): return Self.errorLine(document: failure.document, line: number, message: failure.message)
         }
+    }
+
+    /// The error line for a record over the limit, counted like any bad record.
+    private func overLimit(line: Int, message: String) -> String {
+        counts.withLock { $0.records += 1; $0.errors += 1 }
+        return Self.errorLine(document: nil, line: line, message: message)
     }
 
     /// Bead lines (and a summary line) for one record.
@@ -256,9 +276,15 @@ public final class StreamProcessor: Sendable {
     private func run(reader: LineReader, jobs: Int, write: @escaping @Sendable (String) throws -> Void) throws -> Counts {
         counts.withLock { $0 = Counts() }
         let ordered = OrderedPipeline(jobs: max(1, jobs), write: write)
+        reader.maxLineBytes = recordLimit
         do {
             while let line = try reader.nextBytes() {
                 let number = reader.lineNumber
+                if let length = reader.skippedLength {
+                    let message = SourceText.tooLarge("record", size: length, limit: recordLimit)
+                    guard ordered.submit({ self.overLimit(line: number, message: "the record \(message.message)" + (message.fix.map { "; \($0)" } ?? "")) }) else { break }
+                    continue
+                }
                 guard ordered.submit({ self.output(forLine: line, number: number) }) else { break }
             }
         } catch {

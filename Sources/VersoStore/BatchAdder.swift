@@ -38,6 +38,11 @@ public struct BatchReport: Sendable {
     public var skipped: [String] = []
     /// Pairs that failed, with the error (it names the file).
     public var failures: [(job: PairJob, error: VersoError)] = []
+    /// Set when the database itself failed (a full disk, an I/O error): the batch stopped there,
+    /// and the pairs not yet taken were left for a re-run. The documents stored before are whole.
+    public var stoppedBy: VersoError?
+    /// Pairs not tried because the batch stopped.
+    public var notTried = 0
     public var progress = BatchProgress()
 }
 
@@ -54,6 +59,8 @@ public final class BatchAdder: Sendable {
     public let force: Bool
     /// Replace invalid UTF-8 with U+FFFD instead of failing the pair.
     public let lossy: Bool
+    /// The largest file accepted, in bytes (a larger one is a failed pair, refused unread).
+    public let documentLimit: Int
     /// Workers; by default one per core.
     public let workers: Int
     private let makePipeline: @Sendable (String, String) throws -> Pipeline
@@ -61,12 +68,13 @@ public final class BatchAdder: Sendable {
 
     /// - Parameter makePipeline: builds the pipeline for a source and a target language
     ///   (called once per language pair, under a lock).
-    public init(store: CorpusStore, force: Bool = false, lossy: Bool = false,
+    public init(store: CorpusStore, force: Bool = false, lossy: Bool = false, documentLimit: Int = SourceText.defaultLimit,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 makePipeline: @escaping @Sendable (String, String) throws -> Pipeline) {
         self.store = store
         self.force = force
         self.lossy = lossy
+        self.documentLimit = documentLimit
         self.workers = workers
         self.makePipeline = makePipeline
     }
@@ -106,7 +114,7 @@ public final class BatchAdder: Sendable {
         let state = Mutex((next: 0, report: initial))
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
             while true {
-                let index = state.withLock { s in defer { s.next += 1 }; return s.next }
+                let index = state.withLock { s in defer { s.next += 1 }; return s.report.stoppedBy == nil ? s.next : jobs.count }
                 guard index < jobs.count else { return }
                 let job = jobs[index]
                 let outcome = Result { try self.add(job, stored: stored[job.name]) }
@@ -121,6 +129,11 @@ public final class BatchAdder: Sendable {
                         if outcome == .added { s.report.added.append(job.name) } else { s.report.replaced.append(job.name) }
                         s.report.progress.sentences += sentences
                         s.report.progress.bytesDone += bytes
+                    case .failure(let failure as StoreFailure):
+                        // Not this pair's fault: every later write would fail the same way.
+                        if s.report.stoppedBy == nil { s.report.stoppedBy = failure.error }
+                        s.report.progress.failed += 1
+                        s.report.progress.bytesTotal -= bytes
                     case .failure(let error):
                         s.report.failures.append((job, error as? VersoError
                             ?? VersoError(.internalError, "\(error)", file: job.source)))
@@ -135,10 +148,14 @@ public final class BatchAdder: Sendable {
         }
         var report = state.withLock { $0.report }
         report.failures.sort { $0.job.name < $1.job.name }
+        if report.stoppedBy != nil { report.notTried = jobs.count - report.progress.done }
         return report
     }
 
     private enum Outcome { case skipped, stored(CorpusStore.WriteOutcome, sentences: Int) }
+
+    /// The database failed to store a document (disk full, I/O error, read-only): the batch stops.
+    private struct StoreFailure: Error { var error: VersoError }
 
     private func add(_ job: PairJob, stored: DocumentIdentity?) throws -> Outcome {
         let pipeline = try pipeline(job)
@@ -150,19 +167,24 @@ public final class BatchAdder: Sendable {
             targetHash: SHA256.hex(Array(targetBytes)), settingsHash: BatchAdder.settingsHash(pipeline))
         if !force, let stored, stored.sameContent(as: identity) { return .skipped }
         let report = try pipeline.run(source: source, target: target)
-        let outcome = try store.store(identity, report: report)
+        let outcome: CorpusStore.WriteOutcome
+        do { outcome = try store.store(identity, report: report) } catch let error as VersoError where error.kind == .io {
+            throw StoreFailure(error: error)
+        }
         return .stored(outcome, sentences: report.source.sentenceCount + report.target.sentenceCount)
     }
 
     /// The file's bytes and decoded text; an empty or blank file is an error.
     private func read(_ path: String) throws -> ([UInt8], SourceText) {
+        let size = BatchAdder.size(path)
+        if size > documentLimit { throw SourceText.tooLarge(path, size: size, limit: documentLimit) }
         guard let data = FileManager.default.contents(atPath: path) else {
             _ = try SourceText.read(path: path)  // throws the precise reason: missing, a folder, unreadable
             throw VersoError(.unreadable, "cannot be read", file: path, fix: "check the file's permissions")
         }
         let bytes = [UInt8](data)
         let text = try SourceText(data: bytes, name: path, lossy: lossy)
-        if text.string.allSatisfy(\.isWhitespace) {
+        if !text.hasText {
             throw VersoError(.badInput, "is empty: there is nothing to align", file: path,
                              fix: "give the right file, or take the pair out of the batch")
         }

@@ -17,28 +17,35 @@ import VersoText
 public final class CorpusStore: Sendable {
     /// The database file.
     public let path: String
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
     private let busyTimeout: TimeInterval
 
     /// Opens (and with `create`, creates and migrates) a corpus database.
+    ///
+    /// Before anything is written, the file is looked at read-only: a file that is not SQLite,
+    /// or an SQLite database with tables Verso does not make (another program's), is refused
+    /// and left exactly as it was.
     ///
     /// - Parameters:
     ///   - path: the SQLite file.
     ///   - create: create the file when missing and bring its schema up to date; otherwise a
     ///     missing file is an error (for `search`, `stats`, `export`).
+    ///   - readOnly: open without writing anything, not even the switch to WAL mode, so that a
+    ///     database in a read-only file or folder can be searched; writes then fail.
     ///   - busyTimeout: how long a write waits for another process's transaction, in seconds.
     ///   - onWait: called once each time a write has waited half a second for another process
     ///     (the CLI says so on stderr).
     /// - Throws: `VersoError` when the file is missing, is not a Verso corpus, or is locked
     ///   longer than `busyTimeout`.
-    public init(path: String, create: Bool = true, busyTimeout: TimeInterval = 600,
+    public init(path: String, create: Bool = true, readOnly: Bool = false, busyTimeout: TimeInterval = 600,
                 onWait: (@Sendable () -> Void)? = nil) throws {
         self.path = path
         self.busyTimeout = busyTimeout
-        if !create, !FileManager.default.fileExists(atPath: path) {
+        if !create || readOnly, !FileManager.default.fileExists(atPath: path) {
             throw VersoError(.unreadable, "no corpus database here", file: path,
                              fix: "add documents first: verso corpus add --db \(path) SOURCE TARGET")
         }
+        try CorpusStore.refuseForeign(path)
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.label = "verso-corpus"
@@ -48,6 +55,15 @@ public final class CorpusStore: Sendable {
             usleep(pollInterval)
             return Double(tries) * Double(pollInterval) / 1e6 < busyTimeout
         }
+        if readOnly {
+            config.readonly = true
+            do {
+                pool = try CorpusStore.openReadOnly(path, config)
+            } catch let error as DatabaseError {
+                throw CorpusStore.describe(error, path: path, busyTimeout: busyTimeout)
+            }
+            return
+        }
         // Opening (the switch to WAL) and migrating can meet SQLITE_BUSY at once, without the busy
         // handler, when two processes create the same database together: try again until the
         // timeout.
@@ -56,7 +72,7 @@ public final class CorpusStore: Sendable {
             do {
                 let pool = try DatabasePool(path: path, configuration: config)
                 if create {
-                    try Schema.migrator.migrate(pool)
+                    try CorpusStore.migrate(pool)
                 } else if try !pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
                     throw VersoError(.badData, "this database's schema is not the one this Verso writes", file: path,
                                      fix: "open it once with verso corpus add to upgrade it, or give another --db")
@@ -74,6 +90,70 @@ public final class CorpusStore: Sendable {
         }
     }
 
+    /// Brings the schema up to date. GRDB's migrator reads which migrations are applied before
+    /// its migration's IMMEDIATE transaction takes the write lock, so a second process creating
+    /// the same new database can run a migration the first has just committed ("table
+    /// documents already exists"). That failure is harmless when the schema is now complete: the
+    /// other process made it, in one transaction.
+    private static func migrate(_ pool: DatabasePool) throws {
+        do { try Schema.migrator.migrate(pool) } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            guard try pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) else { throw error }
+        }
+    }
+
+    /// A read-only connection. A WAL database needs its `-shm` file; when that cannot be made
+    /// (a read-only folder) and no writer has the file open, the database is opened as
+    /// immutable (SQLite then reads the file as it is, without locks).
+    private static func openReadOnly(_ path: String, _ config: Configuration) throws -> any DatabaseWriter {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            _ = try queue.read { try Schema.migrator.hasCompletedMigrations($0) }
+            return queue
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM].contains(error.resultCode) {
+            let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+            let queue = try DatabaseQueue(path: uri, configuration: config)
+            _ = try queue.read { try Schema.migrator.hasCompletedMigrations($0) }
+            return queue
+        }
+    }
+
+    /// The tables a Verso corpus may hold (its schema, GRDB's bookkeeping, FTS5's shadow tables).
+    private static let ownTables: Set<String> = ["documents", "beads", "segments", "findings", "runs", "grdb_migrations", Schema.fullText]
+
+    /// Refuses, reading only, a file that is not an SQLite database or that is another
+    /// program's (it has tables a Verso corpus does not): Verso must not write to it.
+    /// An empty or missing file is a new corpus.
+    static func refuseForeign(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        guard !head.isEmpty else { return }
+        let fix = "give --db a new file name or a database written by verso corpus add"
+        guard head == Data("SQLite format 3\u{0}".utf8) else {
+            throw VersoError(.badData, "is not an SQLite database, so not a Verso corpus (its first bytes are not SQLite's header); Verso wrote nothing to it",
+                             file: path, fix: fix)
+        }
+        var config = Configuration()
+        config.readonly = true
+        let tables: [String]
+        do {
+            tables = try DatabaseQueue(path: path, configuration: config).read {
+                try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+            }
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw VersoError(.badData, "is a damaged SQLite file (SQLite says: \(error.message ?? "\(error.resultCode)")); Verso wrote nothing to it",
+                             file: path, fix: fix)
+        } catch {
+            return   // cannot be read here (permissions, a -shm file it cannot make): the open that follows says why
+        }
+        let foreign = tables.filter { !ownTables.contains($0) && !$0.hasPrefix(Schema.fullText + "_") && !$0.hasPrefix("sqlite_") }
+        if !foreign.isEmpty {
+            let shown = foreign.sorted().prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
+            throw VersoError(.badData, "is another program's SQLite database (tables \(shown)), not a Verso corpus; Verso wrote nothing to it",
+                             file: path, fix: fix)
+        }
+    }
+
     /// Turns an SQLite error into a message a user can act on.
     static func describe(_ error: DatabaseError, path: String, busyTimeout: TimeInterval) -> VersoError {
         switch error.resultCode {
@@ -83,8 +163,14 @@ public final class CorpusStore: Sendable {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return VersoError(.badData, "is not a Verso corpus database (SQLite says: \(error.message ?? "\(error.resultCode)"))",
                               file: path, fix: "give --db a new file name or a database written by verso corpus add")
-        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
-            return VersoError(.io, "cannot open the database for writing (\(error.message ?? "\(error.resultCode)"))", file: path,
+        case .SQLITE_READONLY:
+            return VersoError(.io, "the database cannot be written (\(error.message ?? "read-only"))", file: path,
+                              fix: "search, stats and export work on a read-only database; to add documents, make the file and its folder writable")
+        case .SQLITE_FULL:
+            return VersoError(.io, "the disk is full: SQLite could not grow the database (the documents stored before are kept whole)", file: path,
+                              fix: "free space on the disk that holds the database, then run the same command again: stored documents are skipped")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM:
+            return VersoError(.io, "cannot open the database (\(error.message ?? "\(error.resultCode)"))", file: path,
                               fix: "check that the folder exists and is writable")
         default:
             return VersoError(.io, "database error: \(error.message ?? "\(error.resultCode)")", file: path)

@@ -35,8 +35,8 @@ public enum PairList {
     /// Blank lines and lines starting with `#` are ignored; relative paths are relative to the
     /// manifest's folder.
     ///
-    /// - Throws: `VersoError` naming the manifest line that has fewer than two columns, or a
-    ///   name used twice.
+    /// - Throws: `VersoError` naming the manifest line that has fewer than two columns or a
+    ///   language code ICU does not know, or a name used twice.
     /// - Complexity: O(size of the manifest).
     public static func manifest(path: String, sourceLanguage: String, targetLanguage: String) throws -> [PairJob] {
         let text = try SourceText.read(path: path).string
@@ -56,8 +56,15 @@ public enum PairList {
                                  file: path, line: number + 1, fix: "separate the columns with tabs")
             }
             func column(_ i: Int) -> String? { columns.count > i && !columns[i].isEmpty ? columns[i] : nil }
+            func language(_ i: Int, _ fallback: String) throws -> String {
+                guard let code = column(i) else { return fallback }
+                do { return try LanguageCode.canonical(code) } catch var error as VersoError {
+                    (error.file, error.line) = (path, number + 1)
+                    throw error
+                }
+            }
             jobs.append(PairJob(source: resolve(columns[0]), target: resolve(columns[1]), name: column(2),
-                                sourceLanguage: column(3) ?? sourceLanguage, targetLanguage: column(4) ?? targetLanguage))
+                                sourceLanguage: try language(3, sourceLanguage), targetLanguage: try language(4, targetLanguage)))
         }
         try checkNames(jobs, origin: path)
         return jobs

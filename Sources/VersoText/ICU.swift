@@ -36,6 +36,10 @@ public final class BreakIterator {
     /// Opens an iterator for `locale` (an ICU locale id such as `en@ss=standard`).
     /// - Throws: ``VersoError`` when ICU cannot open it.
     public init(_ kind: Kind, locale: String) throws {
+        guard LanguageCode.isKnownLocale(locale) else {
+            throw VersoError(.usage, "\"\(locale.prefix(40))\" is not a locale Verso can use: language[_Script][_REGION][@ss=standard], with a language ICU knows",
+                             fix: "name a locale such as en, fr, de_CH, zh_Hant_TW or en@ss=standard")
+        }
         var error: Int32 = 0
         guard let h = verso_breaker_open(kind.rawValue, locale, &error) else {
             throw VersoError(.badData, "ICU could not open a \(kind) break iterator for locale '\(locale)' (error \(error))",
@@ -101,7 +105,8 @@ public enum Normalization: Int32, Sendable {
     }
 }
 
-/// Locale data from ICU: number parsing and formatting, month and weekday names.
+/// Locale data from ICU: number parsing and formatting, month and weekday names. A locale whose
+/// language ICU does not know gives nothing (nil, no names): ICU is not called with it.
 public enum LocaleData {
     public enum NumberStyle: Int32 { case decimal = 0, spellout = 1 }
     public enum SymbolKind: Int32 { case months = 0, shortMonths = 1, weekdays = 2, shortWeekdays = 3 }
@@ -110,7 +115,7 @@ public enum LocaleData {
     /// parse consumed every character ("1,234.5" in `fr` is rejected, not read as 1.234).
     public static func parseNumber(_ text: String, locale: String, style: NumberStyle = .decimal) -> Double? {
         let units = Array(text.utf16)
-        guard !units.isEmpty else { return nil }
+        guard !units.isEmpty, LanguageCode.isKnownLocale(locale) else { return nil }
         var value = 0.0
         let used = units.withUnsafeBufferPointer { verso_number_parse(locale, style.rawValue, $0.baseAddress, Int32($0.count), &value) }
         return Int(used) == units.count ? value : nil
@@ -118,11 +123,13 @@ public enum LocaleData {
 
     /// Formats a number in the locale's style ("deux" for 2 in `fr` spell-out).
     public static func format(_ value: Double, locale: String, style: NumberStyle = .decimal) -> String? {
-        utf16String { verso_number_format(locale, style.rawValue, value, $0, $1) }
+        guard LanguageCode.isKnownLocale(locale) else { return nil }
+        return utf16String { verso_number_format(locale, style.rawValue, value, $0, $1) }
     }
 
     /// The locale's names of months or weekdays (weekdays start with Sunday).
     public static func symbols(_ kind: SymbolKind, locale: String) -> [String] {
+        guard LanguageCode.isKnownLocale(locale) else { return [] }
         let count = verso_date_symbol_count(locale, kind.rawValue)
         guard count > 0 else { return [] }
         return (0..<count).compactMap { index in

@@ -107,6 +107,23 @@ final class MosesTests: XCTestCase {
         XCTAssertTrue(error?.message.contains("c.fr has 2") ?? false)
     }
 
+    /// Lines end at LF, CRLF or a lone CR (a CR-only file was one pair), also when a CRLF is
+    /// cut by the reader's 1 MB chunk boundary; the counting pass agrees with the reading pass.
+    func testCRAndCRLFLineEndsAlsoAcrossAChunkBoundary() throws {
+        let cr = try MosesReader(source: .data(Data("One.\rTwo.\r\rFour.".utf8), name: "s"),
+                                 target: .data(Data("Un.\r\nDeux.\n\r\nQuatre.\r".utf8), name: "t")).readAll()
+        XCTAssertEqual(cr.map(\.source), ["One.", "Two.", "", "Four."])
+        XCTAssertEqual(cr.map(\.target), ["Un.", "Deux.", "", "Quatre."])
+        let folder = try TestSupport.temporaryDirectory()
+        let chunk = 1 << 20
+        let first = String(repeating: "a", count: chunk - 1)   // its CR is the chunk's last byte, its LF the next chunk's first
+        try Fixtures.write(first + "\r\nsecond\rthird\r\n", to: folder.appendingPathComponent("c.en"))
+        try Fixtures.write("1\n2\n3\n", to: folder.appendingPathComponent("c.fr"))
+        let units = try MosesReader(prefix: folder.appendingPathComponent("c").path, sourceLanguage: "en", targetLanguage: "fr").readAll()
+        XCTAssertEqual(units.map { $0.source.count }, [chunk - 1, 6, 5])
+        XCTAssertEqual(units.map(\.target), ["1", "2", "3"])
+    }
+
     func testMissingSideFile() throws {
         let folder = try TestSupport.temporaryDirectory()
         try Fixtures.write("a\n", to: folder.appendingPathComponent("c.en"))

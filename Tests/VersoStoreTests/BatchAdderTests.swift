@@ -101,7 +101,14 @@ final class BatchAdderTests: XCTestCase {
         let read = try PairList.manifest(path: manifest.path, sourceLanguage: "en", targetLanguage: "fr")
         XCTAssertEqual(read.map(\.name), ["numbers", "my lists", "crlf"])
         XCTAssertEqual(read.map(\.source), jobs.map(\.source))
-        XCTAssertEqual(read.map(\.targetLanguage), ["fr", "fr", "FR"])
+        XCTAssertEqual(read.map(\.targetLanguage), ["fr", "fr", "fr"], "codes are canonicalised by ICU")
+
+        try "numbers.en.txt\tnumbers.fr.txt\tx\ten\tfrench\n".write(to: manifest, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try PairList.manifest(path: manifest.path, sourceLanguage: "en", targetLanguage: "fr")) { error in
+            let error = error as? VersoError
+            XCTAssertEqual(error?.line, 1)
+            XCTAssertTrue(error?.message.contains("did you mean \"fr\"") ?? false, "\(String(describing: error))")
+        }
 
         try "numbers.en.txt numbers.fr.txt\n".write(to: manifest, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try PairList.manifest(path: manifest.path, sourceLanguage: "en", targetLanguage: "fr")) { error in

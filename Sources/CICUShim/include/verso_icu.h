@@ -61,6 +61,26 @@ int32_t verso_date_symbol_count(const char *locale, int32_t kind);
 int32_t verso_date_symbol(const char *locale, int32_t kind, int32_t index, uint16_t *dst,
                           int32_t cap);
 
+/// Language codes. Every function of this header that takes a locale first checks it as
+/// verso_locale_is_known does and fails (NULL, -1, or an error code) when it is not, then hands
+/// ICU a locale id rebuilt from the checked parts: ICU 72's date formatter crashes on a language
+/// subtag of 12 or more letters and on a malformed keyword (`de@nss=`, found by fuzzing).
+enum { VERSO_TAG_KNOWN = 0, VERSO_TAG_UNKNOWN_LANGUAGE = 1, VERSO_TAG_MALFORMED = -1 };
+
+/// Canonicalises a language code given as a BCP 47 tag or an ICU-style id (`FR`, `fr_CA`,
+/// `fra`, `en-US`) into a BCP 47 tag (`fr`, `fr-CA`, `fr`, `en-US`) in `out`. Returns
+/// VERSO_TAG_KNOWN, VERSO_TAG_UNKNOWN_LANGUAGE (well formed, but the language subtag is not
+/// one of ICU's ISO 639 codes; `out` holds that subtag), or VERSO_TAG_MALFORMED.
+int32_t verso_language_tag(const char *input, char *out, int32_t cap);
+/// 1 when `locale` is `language[_Script][_REGION][@ss=standard|none]` (`-` or `_` between the
+/// parts) with a language of ICU's ISO 639 list; 0 otherwise (other keywords and variants too).
+int32_t verso_locale_is_known(const char *locale);
+/// The ISO 639 code number `index` of ICU's list, or NULL past its end.
+const char *verso_iso_language(int32_t index);
+/// The name of language `code` in the language `display` (UTF-16, into dst); returns the
+/// length needed, or -1.
+int32_t verso_language_name(const char *code, const char *display, uint16_t *dst, int32_t cap);
+
 #ifdef __cplusplus
 }
 #endif

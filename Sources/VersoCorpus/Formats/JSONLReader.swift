@@ -68,7 +68,7 @@ public final class JSONLReader: UnitReader {
             }
             let line: Line
             do { line = try decoder.decode(Line.self, from: Data(text.utf8)) } catch {
-                throw VersoError(.badData, "line \(number) is not a pair object: \(Self.explain(error))", file: input.name,
+                throw VersoError(.badData, "line \(number) is not a pair object: \(Self.explain(error, line: text))", file: input.name,
                                  line: number, fix: "each line needs {\"source\": [...], \"target\": [...], ...}")
             }
             let findings = try (line.flags ?? []).map { flag -> Finding in
@@ -96,16 +96,51 @@ public final class JSONLReader: UnitReader {
         }
     }
 
-    private static func explain(_ error: Error) -> String {
+    /// What is wrong with a line, in words: which field, what it should be, what it is.
+    private static func explain(_ error: Error, line text: String) -> String {
+        func place(_ path: [CodingKey]) -> String {
+            path.isEmpty ? "the line" : "\"" + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+                .replacingOccurrences(of: ".[", with: "[") + "\""
+        }
+        func expected(_ type: Any.Type) -> String {
+            switch type {
+            case is String.Type: return "a string"
+            case is [String].Type: return "an array of strings"
+            case is Int.Type: return "an integer"
+            case is [Int].Type: return "an array of integers"
+            case is Double.Type: return "a number"
+            case is [String: Any].Type: return "an object"
+            default: return type is [Any].Type ? "an array" : "a JSON object"
+            }
+        }
         switch error as? DecodingError {
-        case .keyNotFound(let key, _): return "the key \"\(key.stringValue)\" is missing"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "\"\(path)\" has the wrong type"
+        case .keyNotFound(let key, let context):
+            let path = context.codingPath.isEmpty ? "" : " in \(place(context.codingPath))"
+            return "the key \"\(key.stringValue)\" is missing\(path)"
+        case .typeMismatch(let type, let context):
+            if context.codingPath.isEmpty { return "the line is not a JSON object but \(Self.kind(of: text))" }
+            return "\(place(context.codingPath)) should be \(expected(type))"
+        case .valueNotFound(let type, let context):
+            return "\(place(context.codingPath)) is null; it should be \(expected(type))"
         case .dataCorrupted(let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return path.isEmpty ? "not valid JSON" : "\"\(path)\" has an unknown value"
+            if context.codingPath.isEmpty {
+                let cause = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                return "not valid JSON" + (cause.map { " (\($0))" } ?? "")
+            }
+            return "\(place(context.codingPath)) has an unknown value (\(context.debugDescription))"
         default: return "\(error)"
+        }
+    }
+
+    /// "a string", "an array", "a number"… for the first character of a JSON value.
+    static func kind(of text: String) -> String {
+        switch text.first(where: { !$0.isWhitespace }) {
+        case "\"": return "a string"
+        case "[": return "an array"
+        case "t", "f": return "a boolean"
+        case "n": return "null"
+        case .some(let c) where c == "-" || c.isNumber: return "a number"
+        default: return "something else"
         }
     }
 }

@@ -4,8 +4,9 @@ import VersoText
 /// Reads UTF-8 text line by line from an `InputSource`, in 1 MB chunks, one `next()` at a time
 /// (so two files can be read in step).
 ///
-/// Lines end at LF; a CR before it is dropped (CRLF files read the same). A UTF-8 byte-order
-/// mark at the start is skipped. A line that is not valid UTF-8 is an error naming its line.
+/// Lines end at LF, CRLF or a lone CR (files from old Mac programs and some exporters end lines
+/// with CR only; read LF-only, they would be one line). A UTF-8 byte-order mark at the start is
+/// skipped. A line that is not valid UTF-8 is an error naming its line.
 final class LineReader {
     let input: InputSource
     /// The number of the last line returned by `next()`.
@@ -16,6 +17,11 @@ final class LineReader {
     private var position = 0
     private var finished = false
     private var opened = false
+    /// The longest line kept, in bytes: a longer one is skipped unread (its bytes are not kept),
+    /// ``nextBytes()`` returns it empty and sets ``skippedLength``.
+    var maxLineBytes = Int.max
+    /// The length of the line the last ``nextBytes()`` skipped for being over ``maxLineBytes``.
+    private(set) var skippedLength: Int?
 
     init(_ input: InputSource) { self.input = input }
 
@@ -42,20 +48,53 @@ final class LineReader {
     /// - Complexity: amortised O(line length); memory bounded by the longest line plus one chunk.
     func nextBytes() throws -> ArraySlice<UInt8>? {
         if !opened { try open() }
+        skippedLength = nil
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
-                let line = buffer[position..<newline]
-                position = newline + 1
-                return trimmed(line)
+            if let end = buffer[position...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                // A CR at the end of the buffer may be the first half of a CRLF: read on first.
+                if buffer[end] == 0x0D, end + 1 == buffer.count, !finished { try refill(); continue }
+                let line = buffer[position..<end]
+                position = end + (buffer[end] == 0x0D && end + 1 < buffer.count && buffer[end + 1] == 0x0A ? 2 : 1)
+                return overLimit(line) ?? trimmed(line)
             }
             if finished {
                 guard position < buffer.count else { return nil }
                 let line = buffer[position...]
                 position = buffer.count
-                return trimmed(line)
+                return overLimit(line) ?? trimmed(line)
             }
+            if buffer.count - position > maxLineBytes { return try skipLine() }
             try refill()
         }
+    }
+
+    /// An empty line (and ``skippedLength`` set) for a whole line found over the limit.
+    private func overLimit(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        guard line.count > maxLineBytes else { return nil }
+        lineNumber += 1
+        skippedLength = line.count
+        return []
+    }
+
+    /// Drops the rest of an over-long line, chunk by chunk, and returns it empty.
+    private func skipLine() throws -> ArraySlice<UInt8> {
+        var length = buffer.count - position
+        buffer.removeAll(keepingCapacity: true)
+        position = 0
+        while true {
+            try refill()
+            if let end = buffer.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                length += end
+                position = end + (buffer[end] == 0x0D && end + 1 < buffer.count && buffer[end + 1] == 0x0A ? 2 : 1)
+                break
+            }
+            length += buffer.count
+            buffer.removeAll(keepingCapacity: true)
+            if finished { break }
+        }
+        lineNumber += 1
+        skippedLength = length
+        return []
     }
 
     /// Calls `body` with each line and its 1-based number.
@@ -63,27 +102,30 @@ final class LineReader {
         while let line = try next() { try body(line, lineNumber) }
     }
 
-    /// The number of lines from the start (a last line without LF counts), without decoding.
+    /// The number of lines from the start (a last line without a line end counts), without
+    /// decoding: what ``next()`` would return, counted.
     static func countLines(_ input: InputSource) throws -> Int {
         let reader = LineReader(input)
         try reader.open()
         var count = 0
         var last: UInt8 = 0x0A
         while true {
-            count += reader.buffer.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            if let b = reader.buffer.last { last = b }
+            for b in reader.buffer {
+                // LF ends a line unless it completes a CRLF; CR always ends one.
+                if b == 0x0D || (b == 0x0A && last != 0x0D) { count += 1 }
+                last = b
+            }
             if reader.finished { break }
             reader.buffer.removeAll(keepingCapacity: true)
             try reader.refill()
         }
-        return last == 0x0A ? count : count + 1
+        return last == 0x0A || last == 0x0D ? count : count + 1
     }
 
     private func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         lineNumber += 1
         var line = bytes
         if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
-        if line.last == 0x0D { line = line.dropLast() }
         return line
     }
 

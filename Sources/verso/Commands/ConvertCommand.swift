@@ -20,8 +20,8 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "The output file (or Moses prefix).") var output: String
     @Option(help: "Input format: tmx, tsv, moses, jsonl, xliff, po, mo (default: from the extension).") var from: String?
     @Option(help: "Output format: tmx, tsv, moses, jsonl, xliff (default: from the extension).") var to: String?
-    @Option(name: .customLong("source-lang"), help: "Source language (needed for TSV/JSONL/Moses inputs written as TMX, XLIFF or Moses).") var sourceLanguage: String?
-    @Option(name: .customLong("target-lang"), help: "Target language.") var targetLanguage: String?
+    @Option(name: .customLong("source-lang"), help: "Source language (needed for TSV/JSONL/Moses inputs written as TMX, XLIFF or Moses).", transform: LanguageCode.canonical) var sourceLanguage: String?
+    @Option(name: .customLong("target-lang"), help: "Target language.", transform: LanguageCode.canonical) var targetLanguage: String?
     @Option(help: "Drop pairs scored below this (pairs without a score are kept).") var minScore: Double?
     @Option(name: .customLong("exclude"), parsing: .upToNextOption, help: "Drop pairs with a finding of these codes (repeat or separate with commas).") var exclude: [String] = []
     @Option(help: "Drop pairs with a finding more severe than this: info, minor, major, critical.") var maxSeverity: String?

@@ -56,7 +56,8 @@ struct CorpusAddCommand: ParsableCommand {
             let jobs = try pairs()
             _ = try checks.engine()   // an unknown check code is a usage error before any pair
             let (alignment, checks) = (self.alignment, self.checks)
-            let adder = BatchAdder(store: try database.open(create: true), force: force, lossy: alignment.lossy, workers: self.jobs) { s, t in
+            let adder = BatchAdder(store: try database.open(create: true), force: force, lossy: alignment.lossy,
+                                   documentLimit: alignment.documentLimit, workers: self.jobs) { s, t in
                 let pipeline = try alignment.makePipeline(checks: checks, sourceLanguage: s, targetLanguage: t)
                 for remark in pipeline.aligner.remarks { Diagnostics.warn(remark) }
                 return pipeline
@@ -65,8 +66,11 @@ struct CorpusAddCommand: ParsableCommand {
             let report = try adder.run(jobs) { bar?.show($0) }
             bar?.finish()
             for failure in report.failures { Diagnostics.printErr("verso: error: \(failure.error)") }
+            if let stop = report.stoppedBy {
+                Diagnostics.printErr("verso: error: \(stop)\nverso: the batch stopped; \(report.notTried) pair(s) not tried")
+            }
             Diagnostics.printErr("verso: \(CorpusAddCommand.summary(report, database: database.path))")
-            failed = !report.failures.isEmpty
+            failed = !report.failures.isEmpty || report.stoppedBy != nil
         }
         if failed { throw ExitCode(Diagnostics.failureStatus) }
     }
@@ -75,6 +79,7 @@ struct CorpusAddCommand: ParsableCommand {
         let p = report.progress
         var parts = ["added \(report.added.count)", "replaced \(report.replaced.count)", "skipped \(report.skipped.count) unchanged"]
         if !report.failures.isEmpty { parts.append("failed \(report.failures.count)") }
+        if report.stoppedBy != nil { parts.append("not stored \(p.total - report.added.count - report.replaced.count - report.skipped.count - report.failures.count) (the batch stopped)") }
         return parts.joined(separator: ", ") + " of \(p.total) pair(s) in " + String(format: "%.1f s", p.elapsed)
             + " (\(p.sentences) sentences, \(Int(p.sentencesPerSecond.rounded())) sentences/s) → \(database)"
     }

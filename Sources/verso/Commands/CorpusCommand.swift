@@ -23,10 +23,11 @@ struct DatabaseOption: ParsableArguments {
     @Option(name: .customLong("busy-timeout"), help: "Seconds to wait while another process writes to the database.")
     var busyTimeout: Double = 600
 
-    /// Opens the store; `create` for commands that write.
-    func open(create: Bool) throws -> CorpusStore {
+    /// Opens the store; `create` for commands that write, `readOnly` for those that only read
+    /// (they then work on a read-only file or folder).
+    func open(create: Bool, readOnly: Bool = false) throws -> CorpusStore {
         let path = self.path, timeout = busyTimeout
-        return try CorpusStore(path: path, create: create, busyTimeout: timeout) {
+        return try CorpusStore(path: path, create: create, readOnly: readOnly, busyTimeout: timeout) {
             Diagnostics.printErr("verso: waiting: another process is writing to \(path); going on when it is done (at most \(Int(timeout)) s)")
         }
     }

@@ -42,7 +42,7 @@ struct CorpusExportCommand: ParsableCommand {
                                       filter: ExportFilter(minScore: minScore, excludeCodes: codes, dedupe: dedupe),
                                       options: ExportOptions(keepEmpty: keepEmpty), documents: document)
             export.force = force
-            let report = try export.run(store: try database.open(create: false))
+            let report = try export.run(store: try database.open(create: false, readOnly: true))
             for line in report.summary { Diagnostics.printErr("verso: \(line)") }
         }
     }

@@ -16,7 +16,7 @@ struct CorpusReportCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let store = try database.open(create: false)
+            let store = try database.open(create: false, readOnly: true)
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             var entries: [CorpusIndexReport.Entry] = []
             func write(_ text: String, _ path: String) throws {

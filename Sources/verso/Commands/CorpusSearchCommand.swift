@@ -31,7 +31,7 @@ struct CorpusSearchCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let store = try database.open(create: false)
+            let store = try database.open(create: false, readOnly: true)
             let start = DispatchTime.now().uptimeNanoseconds
             let hits = try store.search(ConcordanceQuery(query, side: side, code: code, limit: max(1, limit)))
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6

@@ -14,7 +14,7 @@ struct CorpusStatsCommand: ParsableCommand {
     func run() throws {
         var broken = false
         try guarded {
-            let store = try database.open(create: false)
+            let store = try database.open(create: false, readOnly: true)
             print(CorpusStatsCommand.text(try store.stats(), path: database.path), terminator: "")
             if verify {
                 let problems = try store.verify()

@@ -10,8 +10,8 @@ struct EvalChecksCommand: ParsableCommand {
         abstract: "Score the checks on hand-labelled pairs (TSV: id, source, target, codes, note).",
         discussion: "Prints recall (glitched pairs flagged), the right-code rate, and the share of correct pairs flagged above info.")
 
-    @Option(name: .customLong("source-lang")) var sourceLanguage = "en"
-    @Option(name: .customLong("target-lang")) var targetLanguage = "fr"
+    @Option(name: .customLong("source-lang"), help: "Language of the source (default en).", transform: LanguageCode.canonical) var sourceLanguage = "en"
+    @Option(name: .customLong("target-lang"), help: "Language of the target (default fr).", transform: LanguageCode.canonical) var targetLanguage = "fr"
     @Flag(name: .customLong("no-dictionary"), help: "Check without the FreeDict dictionary (cognates only).") var noDictionary = false
     @Flag(help: "List every miss and false alarm.") var verbose = false
     @Argument(help: "Labelled TSV files.") var files: [String]

@@ -10,17 +10,19 @@ struct SegmentCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument { case lines, jsonl }
 
-    @Option(help: "Language of the text (en, fr, de, …).") var lang = "en"
+    @Option(help: "Language of the text (en, fr, de, …; default en).", transform: LanguageCode.canonical) var lang = "en"
     @Option(help: "ICU locale for sentence breaking (default: <lang>@ss=standard).") var locale: String?
     @Option(help: "Output format: lines or jsonl.") var format: Format = .lines
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
+    @Option(name: .customLong("max-document-mb"), help: "The largest document accepted, in MB.") var maxDocumentMB = SourceText.defaultLimit >> 20
     @OptionGroup var output: OutputOptions
     @Argument(help: "The text file, or - for standard input.") var file = "-"
 
     func run() throws {
         try guarded {
-            let source = try SourceText.read(path: file, lossy: lossy)
+            let source = try SourceText.read(path: file, lossy: lossy, limit: SourceText.limit(megabytes: maxDocumentMB))
             if source.replacements > 0 { Diagnostics.warn("\(file): replaced \(source.replacements) invalid byte sequence(s) with U+FFFD") }
+            if !source.hasText { Diagnostics.warn("\(file): the file is \(source.bytes.isEmpty ? "empty" : "only white space"): no sentence to write") }
             let document = try Segmenter(language: lang, locale: locale).segment(source)
             let sink = try output.open()
             switch format {

@@ -37,7 +37,8 @@ struct StreamCommand: ParsableCommand {
             let engine = try checks.engine()
             let options = alignment
             let processor = StreamProcessor(defaultLanguages: (alignment.sourceLanguage, alignment.targetLanguage), engine: engine,
-                                            segmented: alignment.segmented, summaries: summaries, lossy: alignment.lossy) {
+                                            segmented: alignment.segmented, summaries: summaries, lossy: alignment.lossy,
+                                            recordLimit: alignment.documentLimit) {
                 try options.makeAligner(sourceLanguage: $0, targetLanguage: $1)
             }
             try processor.prepareDefault()
