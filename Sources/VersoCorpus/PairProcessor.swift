@@ -38,6 +38,13 @@ public final class PairProcessor: @unchecked Sendable {
     /// Segments, aligns and checks two texts.
     /// - Complexity: linear in the size of the texts (the aligner's banded search).
     public func process(source: SourceText, target: SourceText) throws -> Result {
+        try process(source: Document.plain(source), target: Document.plain(target))
+    }
+
+    /// Segments, aligns and checks two documents in any format ``DocumentReader`` reads (plain
+    /// text as ``process(source:target:)`` does; structured documents by their blocks).
+    /// - Complexity: linear in the size of the texts.
+    public func process(source: Document, target: Document) throws -> Result {
         let alignment = try align(source: source, target: target)
         let findings = engine.run(try CheckDocument(alignment: alignment, glossary: glossary))
         var signature = alignment.signature
@@ -48,9 +55,20 @@ public final class PairProcessor: @unchecked Sendable {
     /// Segments and aligns two texts (no checks): what `verso align` writes.
     /// - Complexity: linear in the size of the texts.
     public func align(source: SourceText, target: SourceText) throws -> Alignment {
+        try align(source: Document.plain(source), target: Document.plain(target))
+    }
+
+    /// Segments and aligns two documents (no checks). `--segmented` applies to plain text only:
+    /// a structured document is always segmented by its blocks.
+    /// - Complexity: linear in the size of the texts.
+    public func align(source: Document, target: Document) throws -> Alignment {
         let languages = (aligner.options.sourceLanguage, aligner.options.targetLanguage)
-        let s = segmented ? Segmenter.lines(source, language: languages.0) : try Segmenter(language: languages.0).segment(source)
-        let t = segmented ? Segmenter.lines(target, language: languages.1) : try Segmenter(language: languages.1).segment(target)
+        func segment(_ document: Document, _ language: String) throws -> SegmentedDocument {
+            if segmented, case .plain(let text) = document { return Segmenter.lines(text, language: language) }
+            return try Segmenter(language: language).segment(document)
+        }
+        let s = try segment(source, languages.0)
+        let t = try segment(target, languages.1)
         var alignment = aligner.align(source: s, target: t)
         alignment.beads = PairProcessor.detachBoilerplate(alignment)
         alignment.signature.set("segmenter", segmented ? "lines"
@@ -87,7 +105,9 @@ public final class PairProcessor: @unchecked Sendable {
     }
 
     /// Reads two files, then ``process(source:target:)``.
-    public func process(sourcePath: String, targetPath: String, lossy: Bool = false) throws -> Result {
-        try process(source: SourceText.read(path: sourcePath, lossy: lossy), target: SourceText.read(path: targetPath, lossy: lossy))
+    public func process(sourcePath: String, targetPath: String, lossy: Bool = false, format: DocumentFormat? = nil) throws -> Result {
+        let options = ReadOptions(format: format, lossy: lossy)
+        return try process(source: DocumentReader.read(path: sourcePath, options: options),
+                           target: DocumentReader.read(path: targetPath, options: options))
     }
 }

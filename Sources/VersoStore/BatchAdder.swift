@@ -54,6 +54,8 @@ public final class BatchAdder: @unchecked Sendable {
     public var force = false
     /// Replace invalid UTF-8 with U+FFFD instead of failing the pair.
     public var lossy = false
+    /// Read every file as this format instead of detecting it (`--input-format`).
+    public var format: DocumentFormat?
     /// Workers; by default one per core.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
     private let makeProcessor: (String, String) throws -> PairProcessor
@@ -151,15 +153,16 @@ public final class BatchAdder: @unchecked Sendable {
         return .stored(outcome, sentences: result.alignment.source.segments.count + result.alignment.target.segments.count)
     }
 
-    /// The file's bytes and decoded text; an empty or blank file is an error.
-    private func read(_ path: String) throws -> ([UInt8], SourceText) {
+    /// The file's bytes and the document read from them (any format ``DocumentReader`` reads);
+    /// an empty or blank file is an error.
+    private func read(_ path: String) throws -> ([UInt8], Document) {
         guard let data = FileManager.default.contents(atPath: path) else {
             _ = try SourceText.read(path: path)  // throws the precise reason: missing, a folder, unreadable
             throw VersoError(.unreadable, "cannot be read", file: path, fix: "check the file's permissions")
         }
         let bytes = [UInt8](data)
-        let text = try SourceText(data: bytes, name: path, lossy: lossy)
-        if text.string.allSatisfy(\.isWhitespace) {
+        let text = try DocumentReader.read(data: bytes, name: path, options: ReadOptions(format: format, lossy: lossy))
+        if text.text.allSatisfy(\.isWhitespace) {
             throw VersoError(.badInput, "is empty: there is nothing to align", file: path,
                              fix: "give the right file, or take the pair out of the batch")
         }

@@ -70,6 +70,7 @@ struct CorpusAddCommand: ParsableCommand {
             }
             adder.force = force
             adder.lossy = alignment.lossy
+            adder.format = alignment.inputFormat
             adder.workers = self.jobs
             let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
             let report = try adder.run(jobs) { bar?.show($0) }

@@ -14,13 +14,15 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "Output format: lines or jsonl.") var format: Format = .lines
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.") var output: String?
-    @Argument(help: "The text file, or - for standard input.") var file = "-"
+    @Option(name: .customLong("input-format"), help: "Read the input as this format instead of detecting it: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var inputFormat: DocumentFormat?
+    @Argument(help: "The document (text, HTML, Markdown, DOCX, ODT, EPUB, PDF, SubRip, WebVTT), or - for standard input.") var file = "-"
 
     func run() throws {
         try guarded {
-            let source = try SourceText.read(path: file, lossy: lossy)
-            if source.replacements > 0 { Diagnostics.warn("\(file): replaced \(source.replacements) invalid byte sequence(s) with U+FFFD") }
-            let document = try Segmenter(language: lang, locale: locale).segment(source)
+            let input = try DocumentReader.read(path: file, options: ReadOptions(format: inputFormat, lossy: lossy))
+            if case .plain(let source) = input, source.replacements > 0 { Diagnostics.warn("\(file): replaced \(source.replacements) invalid byte sequence(s) with U+FFFD") }
+            let document = try Segmenter(language: lang, locale: locale).segment(input)
             var sink = OutputSink(path: output)
             switch format {
             case .lines:
