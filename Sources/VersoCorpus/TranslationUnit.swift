@@ -1,5 +1,6 @@
 import VersoAlign
 import VersoCheck
+import VersoText
 
 /// One pair of a parallel corpus, as every format reads and writes it.
 public struct TranslationUnit: Sendable, Equatable {
@@ -20,6 +21,20 @@ public struct TranslationUnit: Sendable, Equatable {
     /// with one space); empty when a format knows only the joined text.
     public var sourceSegments: [String] = []
     public var targetSegments: [String] = []
+    /// Prose, or code, a command, table art, a URL or numbers alone (``ContentKind``), when known:
+    /// from the documents' structure for an alignment, from the JSONL `content` field for a
+    /// memory. Nil means unknown (filters then judge the text).
+    public var content: ContentKind?
+
+    /// The unit's content kind: ``content`` when known, else judged from its text (non-prose
+    /// only when both sides are).
+    public var contentKind: ContentKind {
+        if let content { return content }
+        let s = ContentKind.of(source), t = ContentKind.of(target)
+        if source.isEmpty { return t }
+        if target.isEmpty || s == t || !t.isProse { return s.isProse || t.isProse ? .prose : s }
+        return .prose
+    }
 
     /// A unit is empty on a side when that side has no text (a 1-0 or 0-1 bead).
     public var sides: (source: [String], target: [String]) {
@@ -45,12 +60,14 @@ extension TranslationUnit {
     /// - Complexity: O(beads + findings).
     public static func units(of alignment: Alignment, findings: [Finding] = [], document: String? = nil) -> [TranslationUnit] {
         let byBead = Dictionary(grouping: findings, by: \.bead)
+        let kinds = alignment.contentKinds()
         return alignment.beads.enumerated().map { i, bead in
             let s = alignment.sourceTexts(bead), t = alignment.targetTexts(bead)
             var unit = TranslationUnit(source: s.joined(separator: " "), target: t.joined(separator: " "), score: bead.score,
                                        findings: byBead[i] ?? [], sourceIndices: bead.source, targetIndices: bead.target,
                                        document: document)
             (unit.sourceSegments, unit.targetSegments) = (s, t)
+            unit.content = kinds[i]
             return unit
         }
     }

@@ -32,6 +32,7 @@ public final class JSONLReader: UnitReader {
         var flags: [Flag]?
         var notes: [String]?
         var document: String?
+        var content: String?
     }
 
     private struct SignatureLine: Decodable {
@@ -81,6 +82,7 @@ public final class JSONLReader: UnitReader {
             var unit = TranslationUnit(source: line.source.joined(separator: " "), target: line.target.joined(separator: " "),
                                        score: line.score, findings: findings, sourceIndices: line.source_index ?? [],
                                        targetIndices: line.target_index ?? [], notes: line.notes ?? [], document: line.document)
+            unit.content = line.content.flatMap(ContentKind.init(rawValue:))
             if line.source.count > 1 || line.target.count > 1 { (unit.sourceSegments, unit.targetSegments) = (line.source, line.target) }
             try body(unit)
             units += 1

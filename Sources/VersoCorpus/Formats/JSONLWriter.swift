@@ -90,6 +90,7 @@ public struct JSONLWriter: LanguageFreeWriter {
         ]
         if !unit.notes.isEmpty { parts.append("\"notes\": " + Self.array(unit.notes.map(Self.quoted))) }
         if let document = unit.document { parts.append("\"document\": " + Self.quoted(document)) }
+        if let content = unit.content { parts.append("\"content\": " + Self.quoted(content.rawValue)) }
         try output.write("{" + parts.joined(separator: ", ") + "}\n")
         return true
     }
