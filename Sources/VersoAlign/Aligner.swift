@@ -30,6 +30,8 @@ public struct AlignerOptions: Sendable {
     public var useStructure = true
     /// Bead cost weights and the confidence calibration.
     public var weights = CostWeights()
+    /// After aligning, give site boilerplate at a bead's edge a bead of its own (``Boilerplate``).
+    public var detachBoilerplate = true
     /// Inputs with at most this many DP nodes ((n + 1) · (m + 1)) get the exact full search;
     /// longer ones a band around the path found on a coarser grid, widened where the path touches its edge.
     public var exactLimit = 250_000
@@ -92,9 +94,16 @@ public final class Aligner: @unchecked Sendable {
     /// The dictionary and user lexicons (nil when neither is used).
     public let lexicon: TranslationLexicon?
 
+    /// The stemmers of the source and the target language.
+    let stemmers: [Stemmer]
+    /// The boilerplate stage, when ``AlignerOptions/detachBoilerplate`` is on.
+    let boilerplate: Boilerplate?
+
     /// - Throws: ``VersoError`` when a dictionary or lexicon file cannot be read.
     public init(options: AlignerOptions) throws {
         self.options = options
+        stemmers = [try Stemmer(language: options.sourceLanguage), try Stemmer(language: options.targetLanguage)]
+        boilerplate = options.detachBoilerplate ? try Boilerplate.load() : nil
         if options.useDictionary || !options.lexiconPaths.isEmpty || options.learnLexicon {
             lexicon = try TranslationLexicon(sourceLanguage: options.sourceLanguage, targetLanguage: options.targetLanguage,
                                              dictionaryDirectory: options.useDictionary ? options.dictionaryDirectory : nil,
@@ -134,7 +143,8 @@ public final class Aligner: @unchecked Sendable {
                 let w = options.effectiveWeights
                 signature.set("structure", "block\(w.blockBoundary),mismatch\(w.structureMismatch)")
             }
-            return Alignment(source: pair.source, target: pair.target, beads: path, signature: signature, lexicon: learned ?? lexicon)
+            let beads = boilerplate?.detach(path, source: pair.source, target: pair.target) ?? path
+            return Alignment(source: pair.source, target: pair.target, beads: beads, signature: signature, lexicon: learned ?? lexicon)
         }
     }
 
@@ -150,6 +160,7 @@ public final class Aligner: @unchecked Sendable {
         if options.useParagraphs { evidence.append("paragraphs") }
         s.set("aligner", "verso-dp(max\(options.maxBeadSide),exact\(options.exactLimit),band\(options.bandWidth))")
         s.set("evidence", evidence.joined(separator: "+"))
+        if options.detachBoilerplate { s.set("stages", "detach-boilerplate") }
         let w = options.effectiveWeights
         s.set("weights", "len\(w.length),var\(w.variance),sim\(w.similarity),null\(w.nullOpen)/\(w.nullExtend),prior\(w.oneTwo)/\(w.twoTwo)/\(w.large),par\(w.paragraph)")
         let provenance = (learned ?? lexicon)?.provenance ?? []
@@ -168,7 +179,7 @@ public final class Aligner: @unchecked Sendable {
     /// nil (or missing) for a pair of plain texts.
     func alignTexts(_ pairs: [(source: [String], target: [String], sourceParagraphs: [Int]?, targetParagraphs: [Int]?)],
                     structure: [(source: [UInt8], target: [UInt8])?]) -> (beads: [[Bead]], learned: TranslationLexicon?) {
-        let space = FeatureSpace(sourceLanguage: options.sourceLanguage, targetLanguage: options.targetLanguage)
+        let space = FeatureSpace(stemmers: stemmers)
         let docs = pairs.enumerated().map { k, pair -> (SideFeatures, SideFeatures, Bool) in
             let paragraphs = options.useParagraphs && hasParagraphs(pair.sourceParagraphs) && hasParagraphs(pair.targetParagraphs)
             let classes = k < structure.count ? structure[k] : nil

@@ -93,9 +93,10 @@ public struct Stemmer: Sendable {
     public static let keep = 6
     public static let minimumStem = 3
 
-    public init(language: String) {
+    /// - Throws: `VersoError` when the bundled suffix lists are missing.
+    public init(language: String) throws {
         self.language = LanguageData.baseLanguage(language)
-        suffixes = AlignData.entries("stem-suffixes.\(self.language)")
+        suffixes = try AlignData.files.languageEntries("stem-suffixes", language: self.language)
             .map { Array($0.unicodeScalars) }
             .sorted { $0.count > $1.count }
         asciiSuffixes = suffixes.filter { $0.allSatisfy(\.isASCII) }.map { $0.map { UInt8($0.value) } }
@@ -141,8 +142,9 @@ final class FeatureSpace {
     private var prefixIds: [String: Int32] = [:]
     let stemmers: [Stemmer]
 
-    init(sourceLanguage: String, targetLanguage: String) {
-        stemmers = [Stemmer(language: sourceLanguage), Stemmer(language: targetLanguage)]
+    /// - Parameter stemmers: the source side's stemmer, then the target side's.
+    init(stemmers: [Stemmer]) {
+        self.stemmers = stemmers
     }
 
     var formCount: Int { forms.count }

@@ -1,4 +1,5 @@
 import VersoText
+import VersoAlign
 
 /// Word-level knowledge the checks borrow from the aligner: which words translate each other,
 /// and which words a language has. Words are in the comparison form (``Folding``).
@@ -119,6 +120,9 @@ public final class CheckDocument {
     public let lengthRatio: Double
     public let sourceResources: LanguageResources
     public let targetResources: LanguageResources
+    public let pairResources: PairResources
+    /// Site boilerplate phrases (the aligner's).
+    public let boilerplate: Boilerplate
 
     /// - Complexity: O(n) in the size of the document (tokenizes every bead once).
     public init(beads: [BeadText], sourceLanguage: String, targetLanguage: String,
@@ -143,8 +147,10 @@ public final class CheckDocument {
         // pair from a memory) does not define "usual" by itself.
         let prior = CheckDocument.priorRatio(source: sourceLanguage, target: targetLanguage), weight = 400.0
         lengthRatio = (Double(t) + prior * weight) / (Double(s) + weight)
-        sourceResources = LanguageResources.load(sourceLanguage)
-        targetResources = LanguageResources.load(targetLanguage)
+        sourceResources = try LanguageResources.load(sourceLanguage)
+        targetResources = try LanguageResources.load(targetLanguage)
+        pairResources = try PairResources.load(source: sourceLanguage, target: targetLanguage)
+        boilerplate = try Boilerplate.load()
     }
 
     /// Typical target/source character ratio (French runs about 15 % longer than English).

@@ -12,8 +12,6 @@ public struct LanguageResources: Sendable {
     /// Words and phrases that carry a negative or restrictive sense without negating the
     /// clause outright ("without", "hardly", "only", "sans", "à peine", "impossible").
     public let weakNegations: Set<String>
-    /// Phrases that mark site boilerplate (headers, footers, share widgets).
-    public let boilerplate: [String]
     /// Month names (full and abbreviated) → 1…12.
     public let months: [String: Int]
     /// Weekday names (full and abbreviated) → 1 (Sunday)…7.
@@ -22,25 +20,55 @@ public struct LanguageResources: Sendable {
     public let numberWords: [String: Double]
     /// Scale words → multiplier ("million" → 1e6, "milliard" → 1e9).
     public let scaleWords: [String: Double]
+    /// Titles, ranks, kinship terms and sacred names that are translated ("President",
+    /// "Pope"), folded.
+    public let translatedTitles: Set<String>
+    /// Words a sentence cannot end on ("the", "de", "et"), lower case with a straight apostrophe.
+    public let danglingWords: Set<String>
+    /// Word-order patterns of a target language: a regular expression and the message.
+    public let wordOrderPatterns: [(pattern: String, message: String)]
+    /// Month names that are also common words ("may", "mars"), folded.
+    public let ambiguousMonths: Set<String>
+    /// Words that announce a date ("in", "since", "depuis"), folded.
+    public let dateCues: Set<String>
+    /// Labels that stand before a number with a no-break space in typography ("n°", "p."), folded.
+    public let numberLabels: Set<String>
+    /// The segmenter's abbreviation and starter lists.
+    public let segmentation: LanguageData
+    /// The system's word list for the language (Debian's `wamerican`, `wfrench`…), when installed.
+    public let wordList: WordList?
 
-    nonisolated(unsafe) private static var cache: [String: LanguageResources] = [:]
-    private static let lock = NSLock()
+    /// The data files of VersoCheck.
+    static let files = DataFiles(module: "VersoCheck", bundle: .module)
+    private static let cache = Cache<String, LanguageResources>()
 
-    public static func load(_ language: String) -> LanguageResources {
+    /// The resources of a language (`fr` for `fr-CA`), read once per process; empty lists for
+    /// a language Verso has no data for.
+    /// - Throws: `VersoError` when the bundled data files are missing.
+    public static func load(_ language: String) throws -> LanguageResources {
         let code = LanguageData.baseLanguage(language)
-        lock.lock(); defer { lock.unlock() }
-        if let r = cache[code] { return r }
-        let r = LanguageResources(code: code)
-        cache[code] = r
-        return r
+        return try cache.value(code) { try LanguageResources(code: code) }
     }
 
-    private init(code: String) {
+    private init(code: String) throws {
         language = code
-        functionWords = Set(LanguageResources.entries("function-words.\(code)").map { Folding.fold($0) })
-        negations = Set(LanguageResources.entries("negations.\(code)").map { Folding.fold($0) })
-        weakNegations = Set(LanguageResources.entries("negations-weak.\(code)").map { Folding.fold($0) })
-        boilerplate = LanguageResources.entries("boilerplate").map { Folding.fold($0) }
+        func folded(_ family: String) throws -> Set<String> {
+            Set(try LanguageResources.files.languageEntries(family, language: code).map { Folding.fold($0) })
+        }
+        functionWords = try folded("function-words")
+        negations = try folded("negations")
+        weakNegations = try folded("negations-weak")
+        translatedTitles = Set(try LanguageResources.files.languageEntries("translated-titles", language: code))
+        danglingWords = Set(try LanguageResources.files.languageEntries("dangling-words", language: code).map(TruncationCheck.plain))
+        wordOrderPatterns = try LanguageResources.files.languageEntries("word-order", language: code).compactMap { line in
+            let parts = line.components(separatedBy: " => ")
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+        ambiguousMonths = try folded("ambiguous-months")
+        dateCues = try folded("date-cues")
+        numberLabels = try folded("number-labels")
+        segmentation = try LanguageData.load(code)
+        wordList = WordList.load(code)
         var months: [String: Int] = [:], weekdays: [String: Int] = [:]
         for kind in [LocaleData.SymbolKind.months, .shortMonths] {
             for (i, name) in LocaleData.symbols(kind, locale: code).enumerated() {
@@ -63,21 +91,41 @@ public struct LanguageResources: Sendable {
         }
         numberWords = words
         var scales: [String: Double] = [:]
-        for line in LanguageResources.entries("scale-words.\(code)") {
+        for line in try LanguageResources.files.languageEntries("scale-words", language: code) {
             let parts = line.split(separator: " ")
             if parts.count == 2, let v = Double(parts[1]) { scales[Folding.fold(String(parts[0]))] = v }
         }
         scaleWords = scales
     }
+}
 
-    /// Entries of a data file of this module (one a line, `#` comments).
-    static func entries(_ name: String) -> [String] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Data"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap { line in
-            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let entry = content.trimmingCharacters(in: .whitespaces)
-            return entry.isEmpty ? nil : entry
+/// What the checks know about a language pair, from `Data/*.<src>-<tgt>.txt`: read once per
+/// process and pair.
+public struct PairResources: Sendable {
+    /// Acronyms and their translations ("UN" ↔ "ONU").
+    public let acronyms: [AcronymPair]
+    /// False friends: a source word, its look-alike, what the look-alike means, and the source
+    /// words that make the look-alike right.
+    let falseFriends: [FalseFriendCheck.Pair]
+    /// Connectors ("but also") and their renderings ("mais aussi", "mais également").
+    let connectors: [(phrase: String, renderings: [String], text: String, renderingsText: String)]
+
+    private static let cache = Cache<String, PairResources>()
+
+    /// - Throws: `VersoError` when the bundled data files are missing.
+    public static func load(source: String, target: String) throws -> PairResources {
+        let s = LanguageData.baseLanguage(source), t = LanguageData.baseLanguage(target)
+        return try cache.value("\(s)-\(t)") { try PairResources(source: s, target: t) }
+    }
+
+    private init(source: String, target: String) throws {
+        let files = LanguageResources.files
+        acronyms = try AcronymPair.load(source: source, target: target)
+        falseFriends = try files.pairEntries("false-friends", source: source, target: target).compactMap(FalseFriendCheck.Pair.init(line:))
+        connectors = try files.pairEntries("connectors", source: source, target: target).compactMap { line in
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count == 2 else { return nil }
+            return (Folding.fold(f[0]), f[1].split(separator: ";").map { Folding.fold(String($0)) }, f[0], f[1])
         }
     }
 }
@@ -90,10 +138,11 @@ public struct AcronymPair: Sendable {
     public let targetExpansions: [String]
 
     /// Pairs for a language pair, from `Data/acronyms.<src>-<tgt>.txt` (read in either direction).
-    public static func load(source: String, target: String) -> [AcronymPair] {
+    /// - Throws: `VersoError` when the bundled data files are missing.
+    public static func load(source: String, target: String) throws -> [AcronymPair] {
         let s = LanguageData.baseLanguage(source), t = LanguageData.baseLanguage(target)
-        func parse(_ name: String, reversed: Bool) -> [AcronymPair] {
-            LanguageResources.entries(name).compactMap { line in
+        func parse(_ from: String, _ to: String, reversed: Bool) throws -> [AcronymPair] {
+            try LanguageResources.files.pairEntries("acronyms", source: from, target: to).compactMap { line in
                 let f = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
                 guard f.count >= 2 else { return nil }
                 let a = AcronymPair(source: f[0], target: f[1],
@@ -102,8 +151,8 @@ public struct AcronymPair: Sendable {
                 return reversed ? AcronymPair(source: a.target, target: a.source, sourceExpansions: a.targetExpansions, targetExpansions: a.sourceExpansions) : a
             }
         }
-        let direct = parse("acronyms.\(s)-\(t)", reversed: false)
-        return direct.isEmpty ? parse("acronyms.\(t)-\(s)", reversed: true) : direct
+        let direct = try parse(s, t, reversed: false)
+        return direct.isEmpty ? try parse(t, s, reversed: true) : direct
     }
 }
 

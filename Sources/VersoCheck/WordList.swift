@@ -7,7 +7,7 @@ import VersoText
 ///
 /// Only the list's lower-case entries are kept (names are left out). Loaded once per language
 /// and shared; nil when the list is not installed.
-public final class WordList: @unchecked Sendable {
+public final class WordList: Sendable {
     public let language: String
     private let words: Set<String>
 
@@ -27,16 +27,16 @@ public final class WordList: @unchecked Sendable {
         words.contains(folded) || (folded.hasSuffix("s") && words.contains(String(folded.dropLast())))
     }
 
-    nonisolated(unsafe) private static var cache: [String: WordList?] = [:]
-    private static let lock = NSLock()
+    private static let cache = Cache<String, WordList?>()
 
     /// The list for a language, or nil when no list is installed.
     /// - Complexity: O(size of the list) the first time, O(1) after.
     public static func load(_ language: String, directory: String = "/usr/share/dict") -> WordList? {
         let code = LanguageData.baseLanguage(language)
-        lock.lock(); defer { lock.unlock() }
-        if let cached = cache[code] { return cached }
-        var list: WordList?
+        return cache.value("\(directory)/\(code)") { read(code, directory: directory) }
+    }
+
+    private static func read(_ code: String, directory: String) -> WordList? {
         for name in files[code] ?? [] {
             guard let data = FileManager.default.contents(atPath: "\(directory)/\(name)") else { continue }
             let text = String(decoding: data, as: UTF8.self)
@@ -47,10 +47,8 @@ public final class WordList: @unchecked Sendable {
             for line in text.split(separator: "\n") where !line.contains("'") && line.first?.isLowercase == true {
                 words.insert(Folding.fold(line))
             }
-            list = WordList(language: code, words: words)
-            break
+            return WordList(language: code, words: words)
         }
-        cache[code] = list
-        return list
+        return nil
     }
 }

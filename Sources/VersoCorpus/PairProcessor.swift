@@ -70,38 +70,9 @@ public final class PairProcessor: @unchecked Sendable {
         let s = try segment(source, languages.0)
         let t = try segment(target, languages.1)
         var alignment = aligner.align(source: s, target: t)
-        alignment.beads = PairProcessor.detachBoilerplate(alignment)
         alignment.signature.set("segmenter", segmented ? "lines"
             : "\(try Segmenter(language: languages.0).signature),\(try Segmenter(language: languages.1).signature)")
         return alignment
-    }
-
-    /// Site boilerplate (a header, a "Source link" footer) has no counterpart: when the aligner
-    /// folded such a segment into a bead at its edge, it becomes a bead of its own (0-1 or 1-0)
-    /// with the confidence of the bead it left.
-    static func detachBoilerplate(_ alignment: Alignment) -> [Bead] {
-        func isBoilerplate(_ index: Int, _ document: SegmentedDocument) -> Bool {
-            BoilerplateCheck.isBoilerplate(document.segments[index].text, language: document.language, unpaired: true)
-        }
-        var beads: [Bead] = []
-        for bead in alignment.beads {
-            var b = bead
-            var before: [Bead] = [], after: [Bead] = []
-            while b.target.count > 1, isBoilerplate(b.target[0], alignment.target) {
-                before.append(Bead(source: [], target: [b.target.removeFirst()], score: b.score))
-            }
-            while b.target.count > 1, isBoilerplate(b.target[b.target.count - 1], alignment.target) {
-                after.insert(Bead(source: [], target: [b.target.removeLast()], score: b.score), at: 0)
-            }
-            while b.source.count > 1, isBoilerplate(b.source[0], alignment.source) {
-                before.append(Bead(source: [b.source.removeFirst()], target: [], score: b.score))
-            }
-            while b.source.count > 1, isBoilerplate(b.source[b.source.count - 1], alignment.source) {
-                after.insert(Bead(source: [b.source.removeLast()], target: [], score: b.score), at: 0)
-            }
-            beads += before + [b] + after
-        }
-        return beads
     }
 
     /// Reads two files, then ``process(source:target:)``.

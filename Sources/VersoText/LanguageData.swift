@@ -16,48 +16,43 @@ public struct LanguageData: Sendable {
     /// weekdays and months from ICU.
     public let continuations: Set<String>
 
-    /// The lists for a language code such as `en` or `fr-CA` (the part before `-`/`_` is used).
-    public static func load(_ language: String) -> LanguageData {
+    /// The data files of VersoText.
+    public static let files = DataFiles(module: "VersoText", bundle: .module)
+    private static let cache = Cache<String, LanguageData>()
+
+    /// The lists for a language code such as `en` or `fr-CA` (the part before `-`/`_` is used);
+    /// empty lists for a language Verso has no data for.
+    /// - Throws: `VersoError` when the bundled data files are missing.
+    public static func load(_ language: String) throws -> LanguageData {
         let code = baseLanguage(language)
-        cacheLock.lock(); defer { cacheLock.unlock() }
-        if let cached = cache[code] { return cached }
+        return try cache.value(code) { try LanguageData(code: code) }
+    }
+
+    private init(code: String) throws {
         var nonBreaking = Set<String>(), ambiguous = Set<String>(), ending = Set<String>()
-        for entry in entries(file: "abbreviations.\(code)") {
+        for entry in try LanguageData.files.languageEntries("abbreviations", language: code) {
             switch entry.first {
             case "~": ambiguous.insert(String(entry.dropFirst()))
             case "!": ending.insert(String(entry.dropFirst()))
             default: nonBreaking.insert(entry)
             }
         }
-        var continuations = Set(entries(file: "continuations.\(code)"))
+        var continuations = Set(try LanguageData.files.languageEntries("continuations", language: code))
         for kind in [LocaleData.SymbolKind.months, .weekdays, .shortMonths] {
             for name in LocaleData.symbols(kind, locale: code) {
                 continuations.insert(name)
                 continuations.insert(name.prefix(1).uppercased() + name.dropFirst())
             }
         }
-        let data = LanguageData(nonBreaking: nonBreaking, ambiguous: ambiguous, endsUnlessContinued: ending,
-                                starters: Set(entries(file: "starters.\(code)")), continuations: continuations)
-        cache[code] = data
-        return data
+        self.nonBreaking = nonBreaking
+        self.ambiguous = ambiguous
+        endsUnlessContinued = ending
+        starters = Set(try LanguageData.files.languageEntries("starters", language: code))
+        self.continuations = continuations
     }
 
     /// `fr` for `fr-CA`, `fr_FR` or `fr@ss=standard`.
     public static func baseLanguage(_ language: String) -> String {
         String(language.prefix { $0 != "-" && $0 != "_" && $0 != "@" }).lowercased()
     }
-
-    /// Entries of a data file: one a line, `#` starts a comment, blank lines skipped.
-    public static func entries(file name: String, ext: String = "txt") -> [String] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Data"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap { line in
-            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let entry = content.trimmingCharacters(in: .whitespaces)
-            return entry.isEmpty ? nil : entry
-        }
-    }
-
-    nonisolated(unsafe) private static var cache: [String: LanguageData] = [:]
-    private static let cacheLock = NSLock()
 }

@@ -122,7 +122,7 @@ public final class Segmenter {
         let base = LanguageData.baseLanguage(language)
         self.locale = locale ?? "\(base)@ss=standard"
         iterator = try BreakIterator(.sentence, locale: self.locale)
-        data = LanguageData.load(base)
+        data = try LanguageData.load(base)
     }
 
     /// A description of the segmenter for signatures.

@@ -38,7 +38,7 @@ struct AlignmentOptions: ParsableArguments {
         let target = try DocumentReader.read(path: targetPath, options: options)
         for (document, path, language, option) in [(source, sourcePath, sourceLanguage, "--source-lang"), (target, targetPath, targetLanguage, "--target-lang")] {
             if case .plain(let text) = document, text.replacements > 0 { Diagnostics.warn("\(path): replaced \(text.replacements) invalid byte sequence(s) with U+FFFD") }
-            if let warning = LanguageGuess.mismatch(document.text, declared: language, name: path, option: option) { Diagnostics.warn(warning) }
+            if let warning = try LanguageGuess.mismatch(document.text, declared: language, name: path, option: option) { Diagnostics.warn(warning) }
         }
         return (source, target)
     }

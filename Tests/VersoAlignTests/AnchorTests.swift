@@ -3,18 +3,18 @@ import XCTest
 
 /// Anchors for long inputs: the chain of rare linked token pairs and the band through it.
 final class AnchorTests: XCTestCase {
-    private func problem(_ source: [String], _ target: [String]) -> AlignProblem {
-        let space = FeatureSpace(sourceLanguage: "en", targetLanguage: "fr")
+    private func problem(_ source: [String], _ target: [String]) throws -> AlignProblem {
+        let space = FeatureSpace(stemmers: [try Stemmer(language: "en"), try Stemmer(language: "fr")])
         let s = SideFeatures(texts: source, paragraphs: nil, space: space)
         let t = SideFeatures(texts: target, paragraphs: nil, space: space)
         let links = DocumentLinks(source: s, target: t, space: space, evidence: .init(lexicon: nil, cognates: true))
         return AlignProblem(source: s, target: t, links: links, weights: CostWeights(), shapes: AlignerOptions().shapes, useParagraphs: false)
     }
 
-    func testChainIsMonotoneAndSkipsCrossingAndUnequalCounts() {
+    func testChainIsMonotoneAndSkipsCrossingAndUnequalCounts() throws {
         // 1901/1902 cross (only one of them can stay); "Zurich" occurs twice on the source side
         // and once on the target side, so it is no anchor.
-        let p = problem(["Year 1900 in Zurich.", "Year 1901.", "Year 1902 in Zurich.", "Year 1903."],
+        let p = try problem(["Year 1900 in Zurich.", "Year 1901.", "Year 1902 in Zurich.", "Year 1903."],
                         ["An 1900 à Zurich.", "An 1902.", "An 1901.", "An 1903."])
         let chain = Anchors.chain(p)
         XCTAssertEqual(chain.count, 3, "\(chain)")

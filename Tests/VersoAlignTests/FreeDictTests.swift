@@ -7,8 +7,9 @@ import XCTest
 /// Reading Debian's FreeDict dictd files (skipped when they are not installed).
 final class FreeDictTests: XCTestCase {
     private func requireDictionary(_ from: String, _ to: String) throws -> (index: String, dict: String) {
-        guard let files = FreeDict.files(from: from, to: to) else {
-            throw XCTSkip("FreeDict \(from)-\(to) not installed in /usr/share/dictd (apt-get install dict-freedict-\(FreeDict.code(for: from))-\(FreeDict.code(for: to)))")
+        guard let files = try FreeDict.files(from: from, to: to) else {
+            let package = "dict-freedict-\(try FreeDict.code(for: from))-\(try FreeDict.code(for: to))"
+            throw XCTSkip("FreeDict \(from)-\(to) not installed in /usr/share/dictd (apt-get install \(package))")
         }
         return files
     }

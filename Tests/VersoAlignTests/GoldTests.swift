@@ -9,7 +9,7 @@ import XCTest
 final class GoldTests: XCTestCase {
     private func score(_ folder: String, _ name: String, _ s: String, _ t: String, gold g: String) throws -> Evaluation.Score {
         let dir = try TestSupport.requireShared(folder)
-        guard FreeDict.files(from: s, to: t) != nil else { throw XCTSkip("FreeDict \(s)-\(t) not installed") }
+        guard try FreeDict.files(from: s, to: t) != nil else { throw XCTSkip("FreeDict \(s)-\(t) not installed") }
         let read = { (ext: String) in try SourceText.read(path: dir.appendingPathComponent("\(name).\(ext)").path) }
         let aligner = try Aligner(options: AlignerOptions(sourceLanguage: s, targetLanguage: t))
         let source = try read(s).string.split(separator: "\n").map(String.init)

@@ -22,10 +22,11 @@ public enum FreeDict {
 
     /// FreeDict's three-letter code for a language code (`en` → `eng`); three-letter codes are
     /// returned unchanged.
-    public static func code(for language: String) -> String {
+    /// - Throws: `VersoError` when the bundled code table is missing.
+    public static func code(for language: String) throws -> String {
         let base = LanguageData.baseLanguage(language)
         if base.count == 3 { return base }
-        for line in AlignData.entries("freedict-codes") {
+        for line in try AlignData.files.entries("freedict-codes") {
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             if parts.count == 2 && parts[0] == base { return String(parts[1]) }
         }
@@ -33,8 +34,8 @@ public enum FreeDict {
     }
 
     /// The index and dictionary paths of `freedict-<from>-<to>` in `directory`, when both exist.
-    public static func files(from: String, to: String, directory: String = defaultDirectory) -> (index: String, dict: String)? {
-        let stem = "\(directory)/freedict-\(code(for: from))-\(code(for: to))"
+    public static func files(from: String, to: String, directory: String = defaultDirectory) throws -> (index: String, dict: String)? {
+        let stem = "\(directory)/freedict-\(try code(for: from))-\(try code(for: to))"
         let index = stem + ".index"
         for dict in [stem + ".dict.dz", stem + ".dict"] where FileManager.default.fileExists(atPath: dict) {
             if FileManager.default.fileExists(atPath: index) { return (index, dict) }
@@ -162,23 +163,5 @@ public enum FreeDict {
 
 /// The aligner's data files (`Sources/VersoAlign/Data`).
 enum AlignData {
-    /// Entries of `Data/<name>.txt`: one a line, `#` starts a comment, blank lines skipped.
-    static func entries(_ name: String) -> [String] {
-        cacheLock.lock(); defer { cacheLock.unlock() }
-        if let cached = cache[name] { return cached }
-        var result: [String] = []
-        if let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Data"),
-           let text = try? String(contentsOf: url, encoding: .utf8) {
-            result = text.split(separator: "\n").compactMap { line in
-                let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-                let entry = content.trimmingCharacters(in: .whitespaces)
-                return entry.isEmpty ? nil : entry
-            }
-        }
-        cache[name] = result
-        return result
-    }
-
-    nonisolated(unsafe) private static var cache: [String: [String]] = [:]
-    private static let cacheLock = NSLock()
+    static let files = DataFiles(module: "VersoAlign", bundle: .module)
 }

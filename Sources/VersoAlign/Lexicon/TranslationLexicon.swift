@@ -44,20 +44,20 @@ public final class TranslationLexicon: @unchecked Sendable {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         let languages = [LanguageData.baseLanguage(sourceLanguage), LanguageData.baseLanguage(targetLanguage)]
-        stemmers = languages.map { Stemmer(language: $0) }
-        functionWords = languages.map { Set(AlignData.entries("function-words.\($0)")) }
+        stemmers = try languages.map { try Stemmer(language: $0) }
+        functionWords = try languages.map { Set(try AlignData.files.languageEntries("function-words", language: $0)) }
         compounding = languages.map { TranslationLexicon.compoundingLanguages.contains($0) }
         var pairs: [String: Set<String>] = [:]
         if let directory = dictionaryDirectory {
-            if let files = FreeDict.files(from: sourceLanguage, to: targetLanguage, directory: directory) {
+            if let files = try FreeDict.files(from: sourceLanguage, to: targetLanguage, directory: directory) {
                 let entries = try FreeDict.read(index: files.index, dict: files.dict)
                 add(entries, reversed: false, into: &pairs)
-                provenance.append("freedict-\(FreeDict.code(for: sourceLanguage))-\(FreeDict.code(for: targetLanguage)):\(entries.count)")
+                provenance.append("freedict-\(try FreeDict.code(for: sourceLanguage))-\(try FreeDict.code(for: targetLanguage)):\(entries.count)")
             }
-            if let files = FreeDict.files(from: targetLanguage, to: sourceLanguage, directory: directory) {
+            if let files = try FreeDict.files(from: targetLanguage, to: sourceLanguage, directory: directory) {
                 let entries = try FreeDict.read(index: files.index, dict: files.dict)
                 add(entries, reversed: true, into: &pairs)
-                provenance.append("freedict-\(FreeDict.code(for: targetLanguage))-\(FreeDict.code(for: sourceLanguage)):\(entries.count)")
+                provenance.append("freedict-\(try FreeDict.code(for: targetLanguage))-\(try FreeDict.code(for: sourceLanguage)):\(entries.count)")
             }
         }
         for path in userLexicons {

@@ -14,7 +14,7 @@ struct AdditionCheck: Check {
         for bead in document.beads {
             if bead.isAddition {
                 for sentence in bead.bead.target {
-                    if BoilerplateCheck.isBoilerplate(sentence, phrases: document.targetResources.boilerplate, unpaired: true) { continue }
+                    if document.boilerplate.matches(sentence, unpaired: true) { continue }
                     findings.append(Self.info.finding(
                         bead: bead.index, "the target sentence \(CheckText.quote(sentence)) has no counterpart in the source",
                         side: .target, span: bead.target.span(ofText: sentence), suggestion: "remove it, or check the alignment"))

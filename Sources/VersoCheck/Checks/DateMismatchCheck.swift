@@ -75,8 +75,8 @@ struct DateReader {
         let names = LocaleData.symbols(.months, locale: resources.language)
         capitalizes = names.first?.first?.isUppercase ?? false
         fullMonths = Set(names.map { Folding.fold($0) })
-        ambiguous = Set(LanguageResources.entries("ambiguous-months.\(resources.language)").map { Folding.fold($0) })
-        cues = Set(LanguageResources.entries("date-cues.\(resources.language)").map { Folding.fold($0) })
+        ambiguous = resources.ambiguousMonths
+        cues = resources.dateCues
     }
 
     /// Weekdays, months and times of a side, in text order.

@@ -18,7 +18,7 @@ struct EntityMistranslationCheck: Check {
         proseOnly: true)
 
     func run(_ document: CheckDocument) -> [Finding] {
-        let pairs = AcronymPair.load(source: document.sourceLanguage, target: document.targetLanguage)
+        let pairs = document.pairResources.acronyms
         var findings: [Finding] = []
         for bead in document.beads where !bead.isAddition && !bead.isOmission {
             findings += acronymFromName(bead, pairs: pairs)
@@ -102,10 +102,6 @@ struct EntityMistranslationCheck: Check {
         bead.target.tokens.contains { Cognates.match($0.folded, token.folded) }
     }
 
-    /// Titles, ranks, kinship terms and sacred names, from `Data/translated-titles.<lang>.txt`.
-    static func titles(_ language: String) -> Set<String> {
-        Set(LanguageResources.entries("translated-titles.\(LanguageData.baseLanguage(language))"))
-    }
 
     private static func isRomanNumeral(_ s: String) -> Bool { s.allSatisfy { "IVXLCDM".contains($0) } }
 
@@ -163,7 +159,7 @@ struct EntityMistranslationCheck: Check {
                 if document.sourceResources.functionWords.contains(part.folded) { continue }
                 // Capitalised in English, lower case in French: weekdays, months, nationalities.
                 if EntityMistranslationCheck.isCapitalizedByConvention(part.folded, document.sourceResources) { continue }
-                let titles = EntityMistranslationCheck.titles(document.sourceLanguage)
+                let titles = document.sourceResources.translatedTitles
                 if titles.contains(part.folded) || (part.folded.hasSuffix("s") && titles.contains(String(part.folded.dropLast()))) { continue }
                 // The part's common-word translations, written in lower case in the target.
                 // A part the dictionary knows as a common word may be rendered with a capital

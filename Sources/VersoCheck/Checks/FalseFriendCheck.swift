@@ -11,10 +11,20 @@ struct FalseFriendCheck: Check {
         example: "“effectively ended” ⇒ “effectivement aboli”",
         proseOnly: true)
 
-    struct Pair { let source: String; let target: String; let meaning: String; let licensedBy: [String] }
+    struct Pair: Sendable {
+        let source: String, target: String, meaning: String, licensedBy: [String]
+
+        /// `source<TAB>target<TAB>meaning<TAB>licensing;words`, a line of the data file.
+        init?(line: String) {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 4 else { return nil }
+            (source, target, meaning) = (Folding.fold(f[0]), Folding.fold(f[1]), f[2])
+            licensedBy = f[3].split(separator: ";").map { Folding.fold(String($0)) }
+        }
+    }
 
     func run(_ document: CheckDocument) -> [Finding] {
-        let pairs = FalseFriendCheck.load(document.sourceLanguage, document.targetLanguage)
+        let pairs = document.pairResources.falseFriends
         guard !pairs.isEmpty else { return [] }
         var findings: [Finding] = []
         for bead in document.beads where !bead.isAddition && !bead.isOmission {
@@ -32,13 +42,4 @@ struct FalseFriendCheck: Check {
         return findings
     }
 
-    static func load(_ source: String, _ target: String) -> [Pair] {
-        let name = "false-friends.\(LanguageData.baseLanguage(source))-\(LanguageData.baseLanguage(target))"
-        return LanguageResources.entries(name).compactMap { line in
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 4 else { return nil }
-            return Pair(source: Folding.fold(f[0]), target: Folding.fold(f[1]), meaning: f[2],
-                        licensedBy: f[3].split(separator: ";").map { Folding.fold(String($0)) })
-        }
-    }
 }

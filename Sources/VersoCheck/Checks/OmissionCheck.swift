@@ -19,7 +19,7 @@ struct OmissionCheck: Check {
         for bead in document.beads {
             if bead.isOmission {
                 let text = bead.source.text
-                if BoilerplateCheck.isBoilerplate(text, phrases: document.sourceResources.boilerplate, unpaired: true) { continue }
+                if document.boilerplate.matches(text, unpaired: true) { continue }
                 findings.append(Self.info.finding(
                     bead: bead.index, "the source sentence \(CheckText.quote(text)) has no translation",
                     side: .source, span: 0..<text.unicodeScalars.count, suggestion: "translate it, or check the alignment"))
@@ -83,17 +83,13 @@ struct OmissionCheck: Check {
     /// "not only …, but also …, but also …" ⇒ "non seulement …, mais aussi …, mais …": a
     /// connector of `Data/connectors.<src>-<tgt>.txt` said more often in the source.
     private func connectorsDropped(_ bead: AnalyzedBead, document: CheckDocument) -> [Finding] {
-        let name = "connectors.\(LanguageData.baseLanguage(document.sourceLanguage))-\(LanguageData.baseLanguage(document.targetLanguage))"
         let source = " " + CheckText.foldedWords(bead.source.text).joined(separator: " ") + " "
         let target = " " + CheckText.foldedWords(bead.target.text).joined(separator: " ") + " "
         func count(_ phrase: String, in text: String) -> Int { text.components(separatedBy: " \(phrase) ").count - 1 }
         var findings: [Finding] = []
-        for line in LanguageResources.entries(name) {
-            let f = line.split(separator: "\t").map(String.init)
-            guard f.count == 2 else { continue }
-            let phrase = Folding.fold(f[0])
-            let renderings = f[1].split(separator: ";").map { Folding.fold(String($0)) }
-            let s = count(phrase, in: source), t = renderings.map { count($0, in: target) }.reduce(0, +)
+        for connector in document.pairResources.connectors {
+            let f = [connector.text, connector.renderingsText]
+            let s = count(connector.phrase, in: source), t = connector.renderings.map { count($0, in: target) }.reduce(0, +)
             guard s > t else { continue }
             findings.append(Self.info.finding(
                 bead: bead.index, "“\(f[0])” appears \(s)× in the source but is rendered \(t)× (\(f[1].split(separator: ";").prefix(2).map { "“\($0)”" }.joined(separator: ", ")) …): part of the meaning is dropped",

@@ -13,7 +13,7 @@ struct SpuriousBreakCheck: Check {
 
     func run(_ document: CheckDocument) -> [Finding] {
         var findings: [Finding] = []
-        let data = LanguageData.load(document.targetLanguage)
+        let data = document.targetResources.segmentation
         for bead in document.beads where !bead.isAddition {
             findings += strayPeriods(in: bead, data: data)
             findings += fragments(in: bead)

@@ -18,8 +18,8 @@ struct TruncationCheck: Check {
     static let closingMarks: Set<Unicode.Scalar> = ["»", "”", "\"", "’", "'", ")", "]", "_", "*", " ", "\u{00A0}", "\u{202F}"]
 
     func run(_ document: CheckDocument) -> [Finding] {
-        let dangling = TruncationCheck.danglingWords(document.targetResources.language)
-        let sourceDangling = TruncationCheck.danglingWords(document.sourceResources.language)
+        let dangling = document.targetResources.danglingWords
+        let sourceDangling = document.sourceResources.danglingWords
         var findings: [Finding] = []
         for bead in document.beads where !bead.isAddition && !bead.isOmission {
             let tokens = bead.target.tokens
@@ -73,7 +73,4 @@ struct TruncationCheck: Check {
     /// Lower case with a straight apostrophe, accents kept ("à" is not "a").
     static func plain(_ word: String) -> String { word.lowercased().replacing("’", with: "'") }
 
-    static func danglingWords(_ language: String) -> Set<String> {
-        Set(LanguageResources.entries("dangling-words.\(language)").map(plain))
-    }
 }

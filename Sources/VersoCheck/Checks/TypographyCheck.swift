@@ -25,7 +25,7 @@ struct TypographyCheck: Check {
 
     func run(_ document: CheckDocument) -> [Finding] {
         guard document.targetResources.language == "fr" else { return [] }
-        let labels = Set(LanguageResources.entries("number-labels.fr").map { Folding.fold($0) })
+        let labels = document.targetResources.numberLabels
         var findings: [Finding] = []
         for bead in document.beads where !bead.target.text.isEmpty {
             findings += spacing(bead)

@@ -15,7 +15,7 @@ struct UntranslatedCheck: Check {
     func run(_ document: CheckDocument) -> [Finding] {
         var findings: [Finding] = []
         let sourceLanguage = document.sourceLanguage, targetLanguage = document.targetLanguage
-        let lists = [sourceLanguage: WordList.load(sourceLanguage), targetLanguage: WordList.load(targetLanguage)]
+        let lists = [sourceLanguage: document.sourceResources.wordList, targetLanguage: document.targetResources.wordList]
         /// A word list when installed, else the lexicon's entries.
         func knows(_ word: String, _ language: String) -> Bool? {
             if let list = lists[language] ?? nil { return list.contains(word) }

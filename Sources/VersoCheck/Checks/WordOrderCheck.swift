@@ -13,7 +13,7 @@ struct WordOrderCheck: Check {
         proseOnly: true)
 
     func run(_ document: CheckDocument) -> [Finding] {
-        let patterns = WordOrderCheck.patterns(document.targetLanguage)
+        let patterns = WordOrderCheck.compile(document.targetResources.wordOrderPatterns)
         var findings: [Finding] = []
         for bead in document.beads where !bead.bead.target.isEmpty {
             var flagged: [Range<Int>] = []
@@ -64,11 +64,8 @@ struct WordOrderCheck: Check {
         return findings
     }
 
-    static func patterns(_ language: String) -> [(NSRegularExpression, String)] {
-        LanguageResources.entries("word-order.\(language.prefix(2))").compactMap { line in
-            let parts = line.components(separatedBy: " => ")
-            guard parts.count == 2, let regex = try? NSRegularExpression(pattern: parts[0]) else { return nil }
-            return (regex, parts[1])
-        }
+    /// The patterns as regular expressions (a test checks that every pattern of the data files compiles).
+    static func compile(_ patterns: [(pattern: String, message: String)]) -> [(NSRegularExpression, String)] {
+        patterns.compactMap { entry in (try? NSRegularExpression(pattern: entry.pattern)).map { ($0, entry.message) } }
     }
 }

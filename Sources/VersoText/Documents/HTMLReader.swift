@@ -17,7 +17,10 @@ enum HTMLReader {
     /// Elements with nothing inside (no closing code expected).
     static let voidElements: Set<String> = ["br", "img", "wbr", "input", "area", "base", "col", "embed", "hr", "link",
                                             "meta", "param", "source", "track"]
-    static let notTextClasses: Set<String> = Set(LanguageData.entries(file: "html-not-text").map { $0.lowercased() })
+    /// Class names and roles of elements that are not text (`Data/html-not-text.txt`).
+    static func notTextClasses() throws -> Set<String> {
+        Set(try LanguageData.files.entries("html-not-text").map { $0.lowercased() })
+    }
 
     struct Frame {
         var name: String
@@ -40,7 +43,7 @@ enum HTMLReader {
     static func read(_ bytes: [UInt8], name: String, format: DocumentFormat = .html) throws -> StructuredDocument {
         let utf8 = SourceText.firstInvalidUTF8(bytes[...]) == nil
         let events = try Markup.parse(bytes, mode: .html, name: name, utf8: utf8)
-        var walker = Walker(bytes: bytes)
+        var walker = Walker(bytes: bytes, notText: try notTextClasses())
         for event in events { walker.handle(event) }
         walker.flush()
         var notes: [String] = []
@@ -61,7 +64,12 @@ enum HTMLReader {
         /// Blocks flushed so far plus one: which block an open placeholder belongs to.
         var generation = 0
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        let notText: Set<String>
+
+        init(bytes: [UInt8], notText: Set<String>) {
+            self.bytes = bytes
+            self.notText = notText
+        }
 
         var top: Frame { stack[stack.count - 1] }
 
@@ -75,15 +83,15 @@ enum HTMLReader {
             builder.preserveSpace = frame.preserve
         }
 
-        static func isHidden(_ event: MarkupEvent) -> Bool {
+        func isHidden(_ event: MarkupEvent) -> Bool {
             if event.attributes.contains(where: { $0.name == "hidden" }) { return true }
             if event.attribute("aria-hidden")?.lowercased() == "true" { return true }
             if let style = event.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
                style.contains("display:none") || style.contains("visibility:hidden") { return true }
             if let type = event.attribute("type")?.lowercased(), event.name == "input", type == "hidden" { return true }
-            if let role = event.attribute("role")?.lowercased(), HTMLReader.notTextClasses.contains(role) { return true }
+            if let role = event.attribute("role")?.lowercased(), notText.contains(role) { return true }
             if let classes = event.attribute("class")?.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }),
-               classes.contains(where: { HTMLReader.notTextClasses.contains(String($0)) }) { return true }
+               classes.contains(where: { notText.contains(String($0)) }) { return true }
             return false
         }
 
@@ -116,7 +124,7 @@ enum HTMLReader {
                 frame.skip = false
                 frame.head = false
             }
-            if (HTMLReader.skipped.contains(name) && name != "head") || Walker.isHidden(event) {
+            if (HTMLReader.skipped.contains(name) && name != "head") || isHidden(event) {
                 if HTMLReader.blockElements.contains(name) || name == "nav" || name == "header" || name == "footer" { flush() }
                 frame.skip = true
                 stack.append(frame)
