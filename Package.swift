@@ -56,7 +56,7 @@ let package = Package(
             ]
         ),
         .target(name: "VersoTestSupport", dependencies: ["VersoText"], path: "Tests/VersoTestSupport"),
-        .testTarget(name: "VersoTextTests", dependencies: ["VersoText", "VersoTestSupport"]),
+        .testTarget(name: "VersoTextTests", dependencies: ["VersoText", "VersoTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "VersoAlignTests", dependencies: ["VersoAlign", "VersoTestSupport"]),
         .testTarget(name: "VersoCheckTests", dependencies: ["VersoCheck", "VersoAlign", "VersoTestSupport"]),
         .testTarget(name: "VersoCorpusTests", dependencies: ["VersoCorpus", "VersoTestSupport"], exclude: ["Golden"]),

@@ -107,8 +107,10 @@ static void tag_range(state_t *s, const char *name, int closing, int64_t *begin,
     if (from - floor > 65536) floor = from - 65536;
     for (int64_t i = from; i >= floor && i >= 0; i--) {
         if (s->data[i] == '<' && tag_at(s, i, name, closing)) {
-            int64_t j = p;
-            int64_t limit = p + 4096 < s->length ? p + 4096 : s->length;
+            // An end tag was read to its `>` already: search from its `<`; a start tag from
+            // where the parser stands (its `>`, past any `>` inside attribute values).
+            int64_t j = closing ? i : p;
+            int64_t limit = j + 4096 < s->length ? j + 4096 : s->length;
             while (j < limit && s->data[j] != '>') j++;
             *begin = i;
             *end = (j < s->length && s->data[j] == '>') ? j + 1 : p;

@@ -126,9 +126,10 @@ public enum HTMLReport {
             let numbered = byBead[position].enumerated().map { NumberedFinding(number: $0 + 1, id: "b\(bead.index)-f\($0 + 1)", finding: $1) }
             var codes: [String] = []
             for finding in byBead[position] where !codes.contains(finding.code) { codes.append(finding.code) }
-            out += "<tr id=\"b-\(bead.index)\" class=\"bead\" data-bead=\"\(bead.index)\" data-kind=\"\(bead.kind)\""
+            out += "<tr id=\"b-\(bead.index)\" class=\"bead\(bead.block.map { " blk-" + ($0.hasPrefix("h") && $0.count == 2 ? "h" : $0) } ?? "")\" data-bead=\"\(bead.index)\" data-kind=\"\(bead.kind)\""
             out += " data-codes=\"\(HTML.escape(codes.joined(separator: " ")))\" data-severity=\"\(worst[position]?.rawValue ?? "")\" data-flagged=\"\(numbered.isEmpty ? "false" : "true")\">"
             out += "<th scope=\"row\" class=\"idx\"><span class=\"n\">\(bead.index)</span><span class=\"kind \(HTMLCharts.kindClass(bead))\">\(bead.kind)</span>"
+            if let block = bead.block { out += "<span class=\"blk\">\(HTML.escape(block))</span>" }
             out += "<span class=\"ix\">\(indexRange(bead.sourceIndices, "s")) · \(indexRange(bead.targetIndices, "t"))</span>"
             if let score = bead.score {
                 let percent = HTML.fixed(min(max(score, 0), 1) * 100, 0)
@@ -143,7 +144,8 @@ public enum HTMLReport {
                         ? "<span class=\"gap\">No source sentence: added in translation (\(bead.kind))</span>"
                         : "<span class=\"gap\">No target sentence: left untranslated (\(bead.kind))</span>"
                 } else {
-                    out += MarkedText.render(sentences: sentences, findings: numbered.filter { $0.finding.side == side })
+                    out += MarkedText.render(sentences: sentences, findings: numbered.filter { $0.finding.side == side },
+                                             codes: side == .source ? bead.sourceCodes : bead.targetCodes)
                 }
                 out += "</td>"
             }

@@ -33,6 +33,13 @@ public struct ReportBead: Sendable, Equatable {
     public var target: [String]
     /// The aligner's confidence in 0…1, when there is one.
     public var score: Double?
+    /// For documents read by their structure: the kind of block the bead's first sentence
+    /// stands in, as the report labels it (`h2`, `list`, `table`, `code`, `quote`…); nil for
+    /// paragraphs and plain text.
+    public var block: String?
+    /// Placeholders of inline markup on each side, with offsets into ``text(_:)`` of that side.
+    public var sourceCodes: [InlineCode] = []
+    public var targetCodes: [InlineCode] = []
 
     /// Creates a bead; `source` and `target` hold the sentences at `sourceIndices` and `targetIndices`.
     public init(index: Int, sourceIndices: [Int], targetIndices: [Int], source: [String], target: [String], score: Double?) {
@@ -46,6 +53,37 @@ public struct ReportBead: Sendable, Equatable {
 
     /// "1-1", "2-1", "0-1"…
     public var kind: String { "\(source.count)-\(target.count)" }
+
+    /// The codes of some segments with offsets into their text joined with one space.
+    static func joinedCodes(_ indices: [Int], in document: SegmentedDocument) -> [InlineCode] {
+        var out: [InlineCode] = []
+        var base = 0
+        for i in indices {
+            let segment = document.segments[i]
+            out += segment.codes.map { var c = $0; c.offset += base; return c }
+            base += segment.text.unicodeScalars.count + 1
+        }
+        return out
+    }
+
+    /// `h2`, `list`, `table`, `code`, `quote`, `title`, `caption`, `note`, `cue`, or nil.
+    static func blockLabel(_ bead: Bead, _ alignment: Alignment) -> String? {
+        let (index, document) = bead.source.first.map { ($0, alignment.source) } ?? (bead.target.first ?? 0, alignment.target)
+        guard document.isStructured, index < document.segments.count else { return nil }
+        let block = document.blocks[document.segments[index].paragraph]
+        switch block.kind {
+        case .heading: return "h\(max(1, block.level))"
+        case .listItem: return "list"
+        case .tableCell: return "table"
+        case .code: return "code"
+        case .quote: return "quote"
+        case .title: return "title"
+        case .caption: return "caption"
+        case .footnote: return "note"
+        case .cue: return "cue"
+        case .prose, .dialogue, .rule, .metadata: return nil
+        }
+    }
     /// A bead with an empty side (an omission or an addition).
     public var isNull: Bool { source.isEmpty || target.isEmpty }
     /// The sentences of one side joined with one space: the text finding spans index.
@@ -90,8 +128,12 @@ public struct ReportModel: Sendable {
     /// - Complexity: O(beads + findings).
     public init(alignment: Alignment, findings: [Finding], signature: Signature? = nil) throws {
         let beads = alignment.beads.enumerated().map { index, bead in
-            ReportBead(index: index, sourceIndices: bead.source, targetIndices: bead.target,
-                       source: alignment.sourceTexts(bead), target: alignment.targetTexts(bead), score: bead.score)
+            var row = ReportBead(index: index, sourceIndices: bead.source, targetIndices: bead.target,
+                                 source: alignment.sourceTexts(bead), target: alignment.targetTexts(bead), score: bead.score)
+            row.sourceCodes = ReportBead.joinedCodes(bead.source, in: alignment.source)
+            row.targetCodes = ReportBead.joinedCodes(bead.target, in: alignment.target)
+            row.block = ReportBead.blockLabel(bead, alignment)
+            return row
         }
         try self.init(
             source: ReportDocument(name: alignment.source.source.name, language: alignment.source.language,

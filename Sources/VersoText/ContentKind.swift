@@ -35,7 +35,9 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
            ["code", "tt", "kbd", "samp", "pre", "literal", "command", "userinput", "computeroutput"].contains(first.type.lowercased()),
            segment.codes.contains(where: { $0.kind == .close && $0.id == first.id && $0.offset >= segment.text.unicodeScalars.count }) {
             let kind = of(segment.text)
-            return kind == .prose ? (looksLikeCommand(segment.text) ? .command : .code) : kind
+            let tokens = segment.text.split(whereSeparator: \.isWhitespace)
+            let command = looksLikeCommand(segment.text) || tokens.count >= 2 && tokens.count <= 12 && tokens.first.map(isCommandWord) == true
+            return kind == .prose ? (command ? .command : .code) : kind
         }
         return of(segment.text)
     }

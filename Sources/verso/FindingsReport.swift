@@ -23,10 +23,14 @@ struct FindingsReport {
     let sourceLanguage: String, targetLanguage: String
     /// `file:line` of a finding, for the text format.
     let location: (Finding) -> String
+    /// The alignment, when a side was read by its structure: the review page then shows its
+    /// headings, lists and placeholders.
+    var structured: Alignment?
 
     /// The report of an aligned pair; locations are lines of the input files.
     init(result: PairProcessor.Result, sourcePath: String, targetPath: String) {
         let alignment = result.alignment
+        if alignment.source.isStructured || alignment.target.isStructured { structured = alignment }
         rows = alignment.beads.map { Row(source: alignment.sourceTexts($0), target: alignment.targetTexts($0),
                                          sourceIndex: $0.source, targetIndex: $0.target, score: $0.score) }
         findings = result.findings
@@ -103,7 +107,8 @@ struct FindingsReport {
     }
 
     private func model() throws -> ReportModel {
-        try ReportModel(source: (name: sourceName, language: sourceLanguage), target: (name: targetName, language: targetLanguage),
+        if let structured { return try ReportModel(alignment: structured, findings: findings, signature: signature) }
+        return try ReportModel(source: (name: sourceName, language: sourceLanguage), target: (name: targetName, language: targetLanguage),
                         signature: signature.description,
                         beads: rows.map { BeadText(source: $0.source, target: $0.target, score: $0.score) }, findings: findings)
     }
@@ -124,8 +129,10 @@ struct LineIndex {
         self.starts = starts
     }
 
-    /// 1-based line of a segment's first byte.
+    /// 1-based line of a segment's first byte (for a document read by its structure: the line
+    /// of its block in the original file).
     func line(ofSegment index: Int) -> Int {
+        if document.isStructured { return document.originalLine(ofSegment: index) }
         let offset = document.segments[index].byteRange.lowerBound
         var lo = 0, hi = starts.count - 1
         while lo < hi {

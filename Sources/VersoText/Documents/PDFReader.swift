@@ -120,6 +120,7 @@ enum PDFReader {
         }
         var result = out.joined(separator: "\n")
         while result.hasSuffix("\n\n") { result.removeLast() }
+        while result.hasPrefix("\n") { result.removeFirst() }
         return result
     }
 
