@@ -101,7 +101,12 @@ enum PDFReader {
                 let k = key(page[i])
                 return (pages.count >= 3 && counts[k, default: 0] >= threshold) || isPageNumber(page[i])
             })
-            for (i, line) in page.enumerated() where !drop.contains(i) { kept.append(line) }
+            // Blank lines at a page's top and bottom are layout: a paragraph that runs over
+            // the page break goes on (pdftotext marks no paragraph with a blank line anyway).
+            var lines = page.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+            while let first = lines.first, first.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeFirst() }
+            while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
+            kept += lines
         }
         // Join "exam-\nple" when the next line goes on in lower case.
         var out: [String] = []
