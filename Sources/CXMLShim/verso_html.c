@@ -257,6 +257,14 @@ static void xml_error(void *ctx, xmlErrorPtr error) {
     if (error->level == XML_ERR_FATAL) s->result->fatal = 1;
 }
 
+/// The text callbacks both parsers share; clears the rest of the handler.
+static void install_text_handlers(xmlSAXHandler *sax) {
+    memset(sax, 0, sizeof *sax);
+    sax->characters = text;
+    sax->ignorableWhitespace = text;
+    sax->cdataBlock = text;
+}
+
 verso_markup_result *verso_markup_parse(const uint8_t *data, size_t length, int32_t mode,
                                         const char *encoding, int64_t max_events) {
     verso_markup_result *r = calloc(1, sizeof *r);
@@ -286,13 +294,10 @@ verso_markup_result *verso_markup_parse(const uint8_t *data, size_t length, int3
             s.raw_positions = strcasecmp(encoding, "UTF-8") == 0;
         }
         htmlSAXHandler *sax = ctxt->sax;
-        memset(sax, 0, sizeof *sax);
+        install_text_handlers(sax);
         sax->initialized = 1;
         sax->startElement = html_start;
         sax->endElement = html_end;
-        sax->characters = text;
-        sax->ignorableWhitespace = text;
-        sax->cdataBlock = text;
         sax->error = html_error;
         sax->fatalError = html_error;
         sax->warning = html_warning;
@@ -307,13 +312,10 @@ verso_markup_result *verso_markup_parse(const uint8_t *data, size_t length, int3
         xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
         s.raw_positions = encoding != NULL && strcasecmp(encoding, "UTF-8") == 0;
         xmlSAXHandler *sax = ctxt->sax;
-        memset(sax, 0, sizeof *sax);
+        install_text_handlers(sax);
         sax->initialized = XML_SAX2_MAGIC;
         sax->startElementNs = xml_start;
         sax->endElementNs = xml_end;
-        sax->characters = text;
-        sax->ignorableWhitespace = text;
-        sax->cdataBlock = text;
         sax->serror = xml_error;
         ctxt->userData = &s;
         xmlParseDocument(ctxt);

@@ -28,8 +28,10 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
     /// - Complexity: O(n) in the length of the segment.
     public static func of(_ segment: Segment, in block: Block) -> ContentKind {
         if block.kind == .code {
+            // Bars in a shell pipeline are not table art: code stays code (or a command).
             let kind = of(segment.text)
-            return kind == .prose ? .code : kind
+            if kind == .prose || kind == .table { return looksLikeCommand(segment.text) ? .command : .code }
+            return kind
         }
         if let first = segment.codes.first, first.kind == .open, first.offset == 0,
            ["code", "tt", "kbd", "samp", "pre", "literal", "command", "userinput", "computeroutput"].contains(first.type.lowercased()),
@@ -77,7 +79,8 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
         if columns, wordShare(tokens) < 0.75 { return .code }
         // Dense symbols and few plain words.
         if nonSpace >= 6, symbols * 100 >= nonSpace * 12, wordShare(tokens) < 0.6 { return .code }
-        if tokens.count >= 2, codeTokenShare(tokens) >= 0.5 { return .code }
+        let share = codeTokenShare(tokens)
+        if tokens.count >= 3 ? share >= 0.5 : tokens.count == 2 && share == 1 { return .code }
         return .prose
     }
 
@@ -94,8 +97,10 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
         guard isCommandWord(first), first.contains(where: { $0 == "-" || $0 == "." || $0.isNumber }) || rest.contains(where: { $0.hasPrefix("-") }) else { return false }
         rest = rest.prefix(8)
         let optionsOrPaths = rest.filter { $0.hasPrefix("-") || $0.contains("/") || $0.contains("=") || $0.contains(".") }.count
+        // Arguments are few plain words ("install foo"); a sentence has many ("run as root with").
+        let plainWords = rest.filter { wordShare([$0]) == 1 && !$0.hasPrefix("-") }.count
         let last = text.trimmingSpaces.unicodeScalars.last
-        return optionsOrPaths >= 1 && !(last == "." && tokens.count > 4) && wordShare(tokens) < 0.9
+        return optionsOrPaths >= 1 && plainWords <= 2 && tokens.count <= 12 && !(last == "." && tokens.count > 4)
     }
 
     /// Lower-case ASCII letters, digits and `-._+`, starting with a letter: `apt-get`, `dpkg`, `ls`.

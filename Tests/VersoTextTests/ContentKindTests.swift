@@ -39,14 +39,16 @@ final class ContentKindTests: XCTestCase {
             "Putin arrives in North Korea for the first time in 24 years",
             "Note",
             "Use the -r option (recursive) with care.",
+            "program run as root with \"sudo -H program\"",
+            "See systemd.slice(5).",
         ]
         for text in cases { XCTAssertEqual(ContentKind.of(text), .prose, text) }
     }
 
     func testStructureDecidesWhereThereIsOne() throws {
-        let html = "<p>Plain words here.</p><pre>Just words in a pre block.</pre><p><code>make install</code></p>"
+        let html = "<p>Plain words here.</p><pre>Just words in a pre block.</pre><p><code>make install</code></p><pre>$ ls | sort | uniq</pre>"
         guard case .structured(let structured) = try DocumentReader.read(data: Array(html.utf8), name: "a.html") else { return XCTFail() }
         let document = try Segmenter(language: "en").segment(structured)
-        XCTAssertEqual(document.contentKinds(), [.prose, .code, .command])
+        XCTAssertEqual(document.contentKinds(), [.prose, .code, .command, .command])
     }
 }

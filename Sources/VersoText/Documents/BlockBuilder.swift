@@ -19,7 +19,7 @@ struct BlockBuilder {
 
     /// Extends the block's source range to cover `range` of the original file.
     mutating func cover(_ range: Range<Int>) {
-        if sourceStart == nil || range.lowerBound < sourceStart! { sourceStart = range.lowerBound }
+        sourceStart = min(sourceStart ?? range.lowerBound, range.lowerBound)
         sourceEnd = max(sourceEnd, range.upperBound)
     }
 

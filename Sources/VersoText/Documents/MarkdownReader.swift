@@ -7,7 +7,8 @@ import Foundation
 /// become placeholders holding their Markdown (`**`, `` ` ``, `[`…`](url)`); HTML blocks are
 /// read by ``HTMLReader``.
 enum MarkdownReader {
-    static let maxEvents: Int64 = 20_000_000
+    /// Nodes are capped as ``Markup/maxEvents`` are.
+    static let maxEvents: Int64 = 4_000_000
 
     /// The cmark-gfm version, for signatures.
     static var version: String {

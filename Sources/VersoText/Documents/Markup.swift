@@ -22,9 +22,9 @@ struct MarkupEvent {
 enum Markup {
     enum Mode { case html, xml }
 
-    /// Events are capped so that a hostile document cannot take all memory (a 200 MB HTML
-    /// page has far fewer).
-    static let maxEvents: Int64 = 20_000_000
+    /// Events are capped so that a hostile document cannot take all memory (about 250 MB of
+    /// events; Debian Reference's largest chapter has under 100,000).
+    static let maxEvents: Int64 = 4_000_000
 
     /// Parses a document.
     ///

@@ -98,6 +98,28 @@ enum OfficeReader {
     static let docxSkipped: Set<String> = ["w:del", "w:instrText", "w:delInstrText", "w:pPr", "w:sectPr", "w:drawing", "w:pict",
                                            "w:object", "mc:Fallback", "w:commentReference", "w:tblPr", "w:tcPr", "w:trPr", "w:tblGrid"]
 
+    /// Which table cell a walker is in: rows numbered in the document, so the cells of one row
+    /// share a ``Block/group``.
+    struct TableState {
+        var cellDepth = 0
+        var rows: [Int] = []
+        var rowCount = 0
+        var inCell: Bool { cellDepth > 0 }
+        var row: Int? { inCell ? rows.last : nil }
+
+        /// Follows a row or cell element; true when `e` was one.
+        mutating func follow(_ e: MarkupEvent, row: String, cell: String) -> Bool {
+            switch (e.kind, e.name) {
+            case (.start, row): rowCount += 1; rows.append(rowCount)
+            case (.end, row): _ = rows.popLast()
+            case (.start, cell): cellDepth += 1
+            case (.end, cell): cellDepth = max(0, cellDepth - 1)
+            default: return false
+            }
+            return true
+        }
+    }
+
     struct DOCXWalker {
         let bytes: [UInt8]
         let styles: [String: StyleInfo]
@@ -106,9 +128,7 @@ enum OfficeReader {
         var skip = 0
         var paragraphStyle: String?
         var listLevel: Int?
-        var cellDepth = 0
-        var rows: [Int] = []
-        var rowCount = 0
+        var table = TableState()
         var runStart: Int?
         var runCode: (id: Int, type: String)?
         var runFormat: String?
@@ -163,8 +183,8 @@ enum OfficeReader {
                 var level = 0
                 if let style = paragraphStyle, let resolved = OfficeReader.resolve(style, styles) { (kind, level) = resolved }
                 if kind == .prose || kind == .listItem, let l = listLevel { kind = .listItem; level = l }
-                if cellDepth > 0 { kind = .tableCell; level = 0 }
-                if let block = builder.finish(kind: kind, level: level, group: cellDepth > 0 ? rows.last : nil, fallbackRange: e.range) {
+                if table.inCell { kind = .tableCell; level = 0 }
+                if let block = builder.finish(kind: kind, level: level, group: table.row, fallbackRange: e.range) {
                     blocks.append(block)
                 }
             case (.start, "w:r"):
@@ -193,17 +213,8 @@ enum OfficeReader {
                 if let id = linkIds.popLast() { builder.close(id, "</w:hyperlink>", type: "link") }
             case (.start, "w:footnoteReference"), (.start, "w:endnoteReference"):
                 builder.standalone(Markup.original(e, in: bytes), type: "footnote")
-            case (.start, "w:tr"):
-                rowCount += 1
-                rows.append(rowCount)
-            case (.end, "w:tr"):
-                _ = rows.popLast()
-            case (.start, "w:tc"):
-                cellDepth += 1
-            case (.end, "w:tc"):
-                cellDepth = max(0, cellDepth - 1)
             default:
-                break
+                _ = table.follow(e, row: "w:tr", cell: "w:tc")
             }
         }
     }
@@ -239,9 +250,7 @@ enum OfficeReader {
         var inNote = 0
         var skip = 0
         var listDepth = 0
-        var cellDepth = 0
-        var rowCount = 0
-        var rows: [Int] = []
+        var table = TableState()
         var paragraph: (kind: Block.Kind, level: Int)?
         var spans: [Int?] = []
         /// Automatic styles (`P1`) and the style they derive from.
@@ -273,9 +282,9 @@ enum OfficeReader {
             case (.end, "text:h"), (.end, "text:p"):
                 builder.cover(e.range)
                 var (kind, level) = paragraph ?? (.prose, 0)
-                if inNote > 0 { kind = .footnote; level = 0 } else if cellDepth > 0 { kind = .tableCell; level = 0 }
+                if inNote > 0 { kind = .footnote; level = 0 } else if table.inCell { kind = .tableCell; level = 0 }
                 else if listDepth > 0, kind == .prose { kind = .listItem; level = listDepth }
-                if let block = builder.finish(kind: kind, level: level, group: inNote == 0 && cellDepth > 0 ? rows.last : nil, fallbackRange: e.range) {
+                if let block = builder.finish(kind: kind, level: level, group: inNote == 0 ? table.row : nil, fallbackRange: e.range) {
                     if inNote > 0 { notes.append(block) } else { blocks.append(block) }
                 }
                 paragraph = nil
@@ -305,17 +314,8 @@ enum OfficeReader {
                 listDepth += 1
             case (.end, "text:list"):
                 listDepth = max(0, listDepth - 1)
-            case (.start, "table:table-row"):
-                rowCount += 1
-                rows.append(rowCount)
-            case (.end, "table:table-row"):
-                _ = rows.popLast()
-            case (.start, "table:table-cell"):
-                cellDepth += 1
-            case (.end, "table:table-cell"):
-                cellDepth = max(0, cellDepth - 1)
             default:
-                break
+                _ = table.follow(e, row: "table:table-row", cell: "table:table-cell")
             }
         }
 

@@ -87,18 +87,23 @@ extension Segmenter {
             advance(to: r.upperBound)
             scalarRanges.append(lo..<scalar)
         }
+        // Codes come in text order: three cursors walk the ranges once.
+        var opening = 0, closing = 0, standing = 0
+        let last = scalarRanges.count - 1
         for code in codes {
             let o = code.offset
-            var k: Int
+            let k: Int
             switch code.kind {
             case .open:
-                k = scalarRanges.firstIndex { $0.upperBound > o } ?? (scalarRanges.count - 1)
+                while opening < last && scalarRanges[opening].upperBound <= o { opening += 1 }
+                k = opening
             case .close:
-                k = scalarRanges.lastIndex { $0.lowerBound < o } ?? 0
+                while closing < last && scalarRanges[closing + 1].lowerBound < o { closing += 1 }
+                k = closing
             case .standalone:
-                k = scalarRanges.lastIndex { $0.lowerBound <= o } ?? 0
+                while standing < last && scalarRanges[standing + 1].lowerBound <= o { standing += 1 }
+                k = standing
             }
-            k = max(0, min(k, ranges.count - 1))
             let r = scalarRanges[k]
             var moved = code
             moved.offset = min(max(o, r.lowerBound), r.upperBound) - r.lowerBound
