@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "VersoAlign", dependencies: ["VersoText", "CZlibShim"], exclude: ["README.md"], resources: [.copy("Data")]),
         .target(name: "VersoCheck", dependencies: ["VersoText", "VersoAlign"], resources: [.copy("Data")]),
         .target(name: "VersoCorpus", dependencies: ["VersoText", "VersoAlign", "VersoCheck"]),
-        .target(name: "VersoReport", dependencies: ["VersoText", "VersoAlign", "VersoCheck"]),
+        .target(name: "VersoReport", dependencies: ["VersoText", "VersoAlign", "VersoCheck", "VersoCorpus"]),
         // The corpus store: the only library that sees GRDB (SQLite).
         .target(
             name: "VersoStore",
@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "VersoCorpusTests", dependencies: ["VersoCorpus", "VersoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "VersoReportTests", dependencies: ["VersoReport", "VersoTestSupport"]),
         .testTarget(name: "VersoStoreTests", dependencies: ["VersoStore", "VersoCorpus", "VersoTestSupport"]),
-        .testTarget(name: "VersoCLITests", dependencies: ["VersoTestSupport", "VersoStore"]),
+        .testTarget(name: "VersoCLITests", dependencies: ["VersoTestSupport", "VersoStore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

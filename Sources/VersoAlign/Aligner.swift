@@ -89,7 +89,7 @@ public struct AlignerOptions: Sendable {
 ///
 /// Each bead's `score` is a confidence in 0…1: a logistic function of the margin, the extra
 /// cost of the best alignment that does not contain the bead.
-public final class Aligner: @unchecked Sendable {
+public final class Aligner: Sendable {
     public let options: AlignerOptions
     /// The dictionary and user lexicons (nil when neither is used).
     public let lexicon: TranslationLexicon?
@@ -111,6 +111,14 @@ public final class Aligner: @unchecked Sendable {
         } else {
             lexicon = nil
         }
+    }
+
+    /// What the user should know about these settings: a dictionary that is not installed.
+    public var remarks: [String] {
+        guard options.useDictionary, let missing = lexicon?.missingDictionaries, !missing.isEmpty else { return [] }
+        return ["no FreeDict dictionary for \(options.sourceLanguage)-\(options.targetLanguage) in \(options.dictionaryDirectory): "
+                + "install the Debian package \(missing.joined(separator: " or ")) for better alignment and checks "
+                + "(now aligning with sentence lengths, cognates and a lexicon learned from the pair; --no-dictionary silences this)"]
     }
 
     /// Aligns one document pair (the learned lexicon comes from this pair only).

@@ -1,3 +1,5 @@
+import VersoText
+
 /// Which checks run and how their findings are weighed.
 public struct CheckConfiguration: Sendable {
     /// Codes to run; nil runs every registered check.
@@ -21,14 +23,18 @@ public struct CheckConfiguration: Sendable {
 
 /// Runs the registered checks on a document and collects their findings: the one place that
 /// applies configuration and decides what fails a pipeline.
-public struct CheckEngine {
+public struct CheckEngine: Sendable {
     public let configuration: CheckConfiguration
 
+    /// - Throws: `VersoError` (.usage) naming a code that no check has, with the closest code
+    ///   and the list of codes.
     public init(configuration: CheckConfiguration = CheckConfiguration()) throws {
-        let known = Set(CheckRegistry.all.map { $0.info.code })
+        let known = CheckRegistry.all.map { $0.info.code }
         let named = (configuration.enabled ?? []).union(configuration.disabled).union(configuration.severities.keys)
         if let unknown = named.subtracting(known).sorted().first {
-            throw CheckError.unknownCode(unknown, known: known.sorted())
+            let guess = Suggestion.closest(to: unknown, in: known).map { "did you mean '\($0)'? " } ?? ""
+            throw VersoError(.usage, "unknown check code '\(unknown)'",
+                             fix: "\(guess)the codes are \(known.sorted().joined(separator: ", ")) (see `verso checks`)")
         }
         self.configuration = configuration
     }
@@ -56,19 +62,6 @@ public struct CheckEngine {
     public static func exitStatus(_ findings: [Finding], failOn: Severity?) -> Int32 {
         guard let failOn else { return 0 }
         return findings.contains { $0.severity >= failOn } ? 1 : 0
-    }
-}
-
-public enum CheckError: Error, CustomStringConvertible, Equatable {
-    case unknownCode(String, known: [String])
-    case badGlossary(String)
-
-    public var description: String {
-        switch self {
-        case .unknownCode(let code, let known):
-            return "unknown check code '\(code)'; known codes: \(known.joined(separator: ", ")) (see `verso checks`)"
-        case .badGlossary(let message): return message
-        }
     }
 }
 

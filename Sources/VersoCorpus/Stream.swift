@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VersoAlign
 import VersoCheck
 import VersoText
@@ -100,7 +101,7 @@ public struct StreamRecord: Sendable, Equatable {
 ///
 /// Thread-safe: records are processed concurrently by ``run(reading:jobs:write:)``; aligners
 /// are made once per language pair and shared.
-public final class StreamProcessor: @unchecked Sendable {
+public final class StreamProcessor: Sendable {
     /// Makes the aligner for a language pair (source, target); called once per pair.
     public typealias AlignerFactory = @Sendable (_ source: String, _ target: String) throws -> Aligner
 
@@ -110,10 +111,9 @@ public final class StreamProcessor: @unchecked Sendable {
     public let summaries: Bool
     public let lossy: Bool
     private let makeAligner: AlignerFactory
-    private let lock = NSLock()
-    private var processors: [String: Result<PairProcessor, Error>] = [:]
-    private let countsLock = NSLock()
-    private var counts = Counts()
+    /// Pipelines by language pair; a failure is kept too, so a bad language code costs one attempt.
+    private let pipelines = Mutex<[String: Result<Pipeline, VersoError>]>([:])
+    private let counts = Mutex(Counts())
 
     /// - Parameters:
     ///   - defaultLanguages: for records without `source_lang` / `target_lang`.
@@ -132,23 +132,27 @@ public final class StreamProcessor: @unchecked Sendable {
         self.makeAligner = makeAligner
     }
 
-    /// The processor for a language pair, made on first use and kept (a failure is kept too,
-    /// so a bad language code costs one attempt).
-    private func processor(_ source: String, _ target: String) throws -> PairProcessor {
+    /// The pipeline for a language pair, made on first use and kept (a failure is kept too,
+    /// so a bad language code costs one attempt). Made under the lock, so a dictionary is
+    /// loaded once even when several records of a new pair arrive together.
+    private func pipeline(_ source: String, _ target: String) throws -> Pipeline {
         let key = source + "\u{0}" + target
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = processors[key] { return try known.get() }
-        let made = Result { PairProcessor(aligner: try makeAligner(source, target), engine: engine, segmented: segmented) }
-        processors[key] = made
-        return try made.get()
+        return try pipelines.withLock { table in
+            if let known = table[key] { return try known.get() }
+            let made: Result<Pipeline, VersoError>
+            do { made = .success(Pipeline(aligner: try makeAligner(source, target), engine: engine, segmented: segmented)) } catch {
+                made = .failure(error as? VersoError ?? VersoError(.internalError, "\(error)"))
+            }
+            table[key] = made
+            return try made.get()
+        }
     }
 
     /// Makes the aligner for the default languages now, so a bad setting (language, dictionary
     /// folder, lexicon) fails the run before any record instead of giving an error line each.
     /// - Throws: what the aligner factory throws.
     public func prepareDefault() throws {
-        _ = try processor(defaultLanguages.source, defaultLanguages.target)
+        _ = try pipeline(defaultLanguages.source, defaultLanguages.target)
     }
 
     /// What one input line gives: bead lines (and a summary line), one error line, or nothing
@@ -168,10 +172,10 @@ public final class StreamProcessor: @unchecked Sendable {
                 outcome = .failure(StreamRecord.Failure(document: record.id, message: "\(error)"))
             }
         }
-        countsLock.lock()
-        counts.records += 1
-        if case .failure = outcome { counts.errors += 1 }
-        countsLock.unlock()
+        counts.withLock { counts in
+            counts.records += 1
+            if case .failure = outcome { counts.errors += 1 }
+        }
         switch outcome {
         case .success(let text): return text
         case .failure(let failure): return Self.errorLine(document: failure.document, line: number, message: failure.message)
@@ -182,11 +186,11 @@ public final class StreamProcessor: @unchecked Sendable {
     /// - Throws: `VersoError` when the texts cannot be segmented or an aligner cannot be made.
     public func output(for record: StreamRecord) throws -> String {
         let languages = (record.sourceLanguage ?? defaultLanguages.source, record.targetLanguage ?? defaultLanguages.target)
-        let processor = try processor(languages.0, languages.1)
-        let result = try processor.process(source: SourceText(string: record.source, name: record.id + ":source"),
-                                           target: SourceText(string: record.target, name: record.id + ":target"))
-        let (text, _) = try JSONLWriter.render(result.units(document: record.id), options: ExportOptions(keepEmpty: true))
-        return summaries ? text + Self.summaryLine(document: record.id, result: result) : text
+        let pipeline = try pipeline(languages.0, languages.1)
+        let report = try pipeline.run(source: SourceText(string: record.source, name: record.id + ":source"),
+                                      target: SourceText(string: record.target, name: record.id + ":target"))
+        let (text, _) = try JSONLWriter.render(report.units(document: record.id), options: ExportOptions(keepEmpty: true))
+        return summaries ? text + Self.summaryLine(document: record.id, report: report) : text
     }
 
     /// `{"document": id, "line": N, "error": "…"}` and LF.
@@ -196,21 +200,18 @@ public final class StreamProcessor: @unchecked Sendable {
 
     /// `{"document": id, "summary": {beads, sentences, bead kinds, findings by severity, flagged
     /// beads, mean score}, "signature": "…"}` and LF.
-    static func summaryLine(document: String, result: PairProcessor.Result) -> String {
-        let beads = result.alignment.beads
-        let kinds = Dictionary(grouping: beads, by: \.kind).mapValues(\.count).sorted { $0.key < $1.key }
-            .map { "\(JSONLWriter.quoted($0.key)): \($0.value)" }.joined(separator: ", ")
-        let counts = Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count)
-        let severities = Severity.allCases.reversed().map { "\"\($0.rawValue)\": \(counts[$0] ?? 0)" }.joined(separator: ", ")
-        let flagged = Set(result.findings.filter { $0.severity > .info }.map(\.bead)).count
-        let mean = beads.isEmpty ? nil : beads.map(\.score).reduce(0, +) / Double(beads.count)
-        let fields = ["\"beads\": \(beads.count)",
-                      "\"source_sentences\": \(result.alignment.source.segments.count)",
-                      "\"target_sentences\": \(result.alignment.target.segments.count)",
-                      "\"kinds\": {\(kinds)}", "\"findings\": {\(severities)}", "\"flagged_beads\": \(flagged)",
-                      "\"mean_score\": \(ScoreText.string(mean) ?? "null")"]
+    static func summaryLine(document: String, report: PairReport) -> String {
+        let summary = report.summary
+        let kinds = summary.beadKinds.sorted { $0.kind < $1.kind }
+            .map { "\(JSONLWriter.quoted($0.kind)): \($0.count)" }.joined(separator: ", ")
+        let severities = Severity.allCases.reversed().map { "\"\($0.rawValue)\": \(summary.bySeverity[$0] ?? 0)" }.joined(separator: ", ")
+        let fields = ["\"beads\": \(summary.beadCount)",
+                      "\"source_sentences\": \(report.source.sentenceCount)",
+                      "\"target_sentences\": \(report.target.sentenceCount)",
+                      "\"kinds\": {\(kinds)}", "\"findings\": {\(severities)}", "\"flagged_beads\": \(summary.flaggedBeadCount)",
+                      "\"mean_score\": \(ScoreText.string(summary.meanConfidence) ?? "null")"]
         return "{\"document\": \(JSONLWriter.quoted(document)), \"summary\": {\(fields.joined(separator: ", "))}, "
-            + "\"signature\": \(JSONLWriter.quoted(result.signature.description))}\n"
+            + "\"signature\": \(JSONLWriter.quoted(report.signature.description))}\n"
     }
 
     /// What a run did.
@@ -253,23 +254,19 @@ public final class StreamProcessor: @unchecked Sendable {
     }
 
     private func run(reader: LineReader, jobs: Int, write: @escaping @Sendable (String) throws -> Void) throws -> Counts {
-        countsLock.lock()
-        counts = Counts()
-        countsLock.unlock()
-        let pipeline = OrderedPipeline(jobs: max(1, jobs), write: write)
+        counts.withLock { $0 = Counts() }
+        let ordered = OrderedPipeline(jobs: max(1, jobs), write: write)
         do {
             while let line = try reader.nextBytes() {
                 let number = reader.lineNumber
-                guard pipeline.submit({ self.output(forLine: line, number: number) }) else { break }
+                guard ordered.submit({ self.output(forLine: line, number: number) }) else { break }
             }
         } catch {
-            try? pipeline.finish()
+            try? ordered.finish()
             throw error
         }
-        try pipeline.finish()
-        countsLock.lock()
-        defer { countsLock.unlock() }
-        return counts
+        try ordered.finish()
+        return counts.withLock { $0 }
     }
 }
 
@@ -278,6 +275,10 @@ public final class StreamProcessor: @unchecked Sendable {
 /// At most `4 × jobs` results are pending (submitted but not yet written): `submit` blocks until
 /// there is room. `write` runs on one writer thread; after it throws, later results are dropped
 /// and `submit` returns false.
+///
+/// Sendable by construction, not by the compiler's proof: its mutable state (`results`,
+/// `submitted`, `closed`, `failure`) is read and written only with `condition` locked, and the
+/// queue, semaphores and condition are thread-safe objects.
 final class OrderedPipeline: @unchecked Sendable {
     private let queue = OperationQueue()
     private let condition = NSCondition()

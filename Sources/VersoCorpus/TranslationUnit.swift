@@ -56,6 +56,13 @@ public struct TranslationUnit: Sendable, Equatable {
 }
 
 extension TranslationUnit {
+    /// "1-1", "2-1", "0-1"…: how many sentences each side has.
+    public var kind: String { let s = sides; return "\(s.source.count)-\(s.target.count)" }
+    /// A unit with an empty side (an omission or an addition).
+    public var isNull: Bool { source.isEmpty || target.isEmpty }
+    /// One side's text: what finding spans index.
+    public func text(_ side: Side) -> String { side == .target ? target : source }
+
     /// One unit a bead of an alignment, with its sentences, indices, score and findings.
     /// - Complexity: O(beads + findings).
     public static func units(of alignment: Alignment, findings: [Finding] = [], document: String? = nil) -> [TranslationUnit] {

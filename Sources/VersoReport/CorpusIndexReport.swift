@@ -1,4 +1,5 @@
 import VersoCheck
+import VersoCorpus
 
 /// The index page of a corpus report: one row a document, with its counts and a link to its
 /// own review page. Self-contained and static (no script), every text escaped.
@@ -7,11 +8,11 @@ public enum CorpusIndexReport {
     public struct Entry: Sendable {
         public var name: String
         public var languages: String
-        public var summary: ReportSummary
+        public var summary: PairSummary
         /// The document's report, relative to the index page.
         public var link: String
 
-        public init(name: String, languages: String, summary: ReportSummary, link: String) {
+        public init(name: String, languages: String, summary: PairSummary, link: String) {
             self.name = name
             self.languages = languages
             self.summary = summary
@@ -22,7 +23,7 @@ public enum CorpusIndexReport {
     /// The page, documents listed worst first (most major and critical findings).
     /// - Complexity: O(documents).
     public static func render(_ entries: [Entry], title: String = "Verso corpus report") -> String {
-        func count(_ s: ReportSummary, _ severity: Severity) -> Int { s.bySeverity[severity] ?? 0 }
+        func count(_ s: PairSummary, _ severity: Severity) -> Int { s.bySeverity[severity] ?? 0 }
         let sorted = entries.sorted {
             (count($0.summary, .critical), count($0.summary, .major), $1.name) > (count($1.summary, .critical), count($1.summary, .major), $0.name)
         }

@@ -1,11 +1,13 @@
 import VersoCheck
+import VersoCorpus
 
 /// The report's two inline SVG figures: the alignment map and the findings-by-code bars.
 enum HTMLCharts {
     /// CSS class of a bead kind: `k11` (one-to-one), `kmerge` (several sentences on a side),
     /// `knull` (an empty side).
-    static func kindClass(_ bead: ReportBead) -> String {
-        bead.isNull ? "knull" : (bead.source.count == 1 && bead.target.count == 1 ? "k11" : "kmerge")
+    static func kindClass(_ bead: TranslationUnit) -> String {
+        let sides = bead.sides
+        return bead.isNull ? "knull" : (sides.source.count == 1 && sides.target.count == 1 ? "k11" : "kmerge")
     }
 
     /// The alignment map: source sentence index across, target sentence index down, one mark
@@ -16,20 +18,20 @@ enum HTMLCharts {
     /// can select the row); the other beads of a kind share one path, which keeps the map light
     /// for long documents.
     ///
-    /// - Parameter worst: the worst severity of each bead's findings, in the order of `beads`.
+    /// - Parameter worst: the worst severity of each bead's findings, in the order of `report.units`.
     /// - Complexity: O(beads).
-    static func alignmentMap(_ model: ReportModel, worst: [Severity?]) -> String {
+    static func alignmentMap(_ report: PairReport, worst: [Severity?]) -> String {
         let size = 340.0, left = 46.0, top = 10.0, mark = 2.6
-        let columns = max(1, model.source.sentenceCount, (model.beads.flatMap(\.sourceIndices).max() ?? -1) + 1)
-        let rows = max(1, model.target.sentenceCount, (model.beads.flatMap(\.targetIndices).max() ?? -1) + 1)
+        let columns = max(1, report.source.sentenceCount, (report.units.flatMap(\.sourceIndices).max() ?? -1) + 1)
+        let rows = max(1, report.target.sentenceCount, (report.units.flatMap(\.targetIndices).max() ?? -1) + 1)
         let sx = size / Double(columns), sy = size / Double(rows)
         // Rings shrink as beads crowd the diagonal, so that a long document's map stays legible.
-        let radius = min(6, max(2.5, 0.6 * size / Double(max(1, model.beads.count)).squareRoot()))
+        let radius = min(6, max(2.5, 0.6 * size / Double(max(1, report.units.count)).squareRoot()))
         func f(_ v: Double) -> String { HTML.fixed(v, 1) }
 
         var plain: [String: String] = [:], marks = "", rings = "", ticks = ""
         var nextSource = 0, nextTarget = 0
-        for (position, bead) in model.beads.enumerated() {
+        for (position, bead) in report.units.enumerated() {
             let x0 = bead.sourceIndices.min() ?? nextSource, x1 = (bead.sourceIndices.max() ?? nextSource - 1) + 1
             let y0 = bead.targetIndices.min() ?? nextTarget, y1 = (bead.targetIndices.max() ?? nextTarget - 1) + 1
             nextSource = max(nextSource, x1)
@@ -40,11 +42,11 @@ enum HTMLCharts {
                 plain[kindClass(bead), default: ""] += "M\(f(x)) \(f(y))h\(f(width))v\(f(height))h-\(f(width))z"
                 continue
             }
-            let label = "Bead \(bead.index) · \(bead.kind)" + (worst[position].map { " · worst finding: \($0.rawValue)" } ?? "")
+            let label = "Bead \(position) · \(bead.kind)" + (worst[position].map { " · worst finding: \($0.rawValue)" } ?? "")
             let title = "<title>\(HTML.escape(label))</title>"
-            marks += "<rect class=\"m \(kindClass(bead))\" data-b=\"\(bead.index)\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(width))\" height=\"\(f(height))\">\(title)</rect>"
+            marks += "<rect class=\"m \(kindClass(bead))\" data-b=\"\(position)\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(width))\" height=\"\(f(height))\">\(title)</rect>"
             if let severity = worst[position] {
-                rings += "<circle class=\"ring sv-\(severity.rawValue)\" data-b=\"\(bead.index)\" cx=\"\(f(x + width / 2))\" cy=\"\(f(y + height / 2))\" r=\"\(f(radius))\">\(title)</circle>"
+                rings += "<circle class=\"ring sv-\(severity.rawValue)\" data-b=\"\(position)\" cx=\"\(f(x + width / 2))\" cy=\"\(f(y + height / 2))\" r=\"\(f(radius))\">\(title)</circle>"
             }
             if bead.target.isEmpty {
                 ticks += "<line class=\"tick\" x1=\"\(f(x + width / 2))\" x2=\"\(f(x + width / 2))\" y1=\"\(f(top + size + 2))\" y2=\"\(f(top + size + 9))\"/>"
@@ -56,7 +58,7 @@ enum HTMLCharts {
         let paths = plain.keys.sorted().map { "<path class=\"\($0)\" d=\"\(plain[$0]!)\"/>" }.joined()
         return """
         <svg class="map" viewBox="0 0 \(f(left + size + 8)) \(f(bottom + 36))" role="img" aria-labelledby="map-title">\
-        <title id="map-title">Alignment map: \(model.beads.count) beads over \(columns) source and \(rows) target sentences</title>\
+        <title id="map-title">Alignment map: \(report.units.count) beads over \(columns) source and \(rows) target sentences</title>\
         <rect class="frame" x="\(f(left))" y="\(f(top))" width="\(f(size))" height="\(f(size))"/>\
         <line class="diag" x1="\(f(left))" y1="\(f(top))" x2="\(f(left + size))" y2="\(f(bottom))"/>\
         <g class="marks">\(paths)\(marks)</g><g class="rings" stroke-width="\(f(radius / 3.5))">\(rings)</g><g class="ticks">\(ticks)</g>\
@@ -72,7 +74,7 @@ enum HTMLCharts {
 
     /// Horizontal bars, one per finding code, coloured by the code's worst severity; each bar
     /// carries its code so the page's script can filter on a click.
-    static func codeBars(_ summary: ReportSummary) -> String {
+    static func codeBars(_ summary: PairSummary) -> String {
         guard let most = summary.byCode.first?.count else { return "<p class=\"none\">No findings.</p>" }
         let row = 22.0, labelWidth = 178.0, barWidth = 190.0
         func f(_ v: Double) -> String { HTML.fixed(v, 1) }

@@ -45,48 +45,52 @@ public struct BatchReport: Sendable {
 ///
 /// Workers take the next pair from the list, read both files, skip the pair when the store
 /// already holds its name with the same content hashes and settings, otherwise align and check
-/// it (one ``PairProcessor`` per language pair, shared by the workers: its aligner and
+/// it (one ``Pipeline`` per language pair, shared by the workers: its aligner and
 /// dictionary are loaded once) and write it in one transaction; the store's single writer
 /// serialises the writes. A pair that fails is recorded and the batch goes on.
-public final class BatchAdder: @unchecked Sendable {
+public final class BatchAdder: Sendable {
     public let store: CorpusStore
     /// Re-align pairs even when they are stored unchanged.
-    public var force = false
+    public let force: Bool
     /// Replace invalid UTF-8 with U+FFFD instead of failing the pair.
-    public var lossy = false
+    public let lossy: Bool
     /// Read every file as this format instead of detecting it (`--input-format`).
-    public var format: DocumentFormat?
+    public let format: DocumentFormat?
     /// Workers; by default one per core.
-    public var workers = ProcessInfo.processInfo.activeProcessorCount
-    private let makeProcessor: (String, String) throws -> PairProcessor
-    private var processors: [String: PairProcessor] = [:]
-    private let lock = NSLock()
+    public let workers: Int
+    private let makePipeline: @Sendable (String, String) throws -> Pipeline
+    private let pipelines = Mutex<[String: Pipeline]>([:])
 
-    /// - Parameter makeProcessor: builds the processor for a source and a target language
+    /// - Parameter makePipeline: builds the pipeline for a source and a target language
     ///   (called once per language pair, under a lock).
-    public init(store: CorpusStore, makeProcessor: @escaping (String, String) throws -> PairProcessor) {
+    public init(store: CorpusStore, force: Bool = false, lossy: Bool = false, format: DocumentFormat? = nil,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                makePipeline: @escaping @Sendable (String, String) throws -> Pipeline) {
         self.store = store
-        self.makeProcessor = makeProcessor
+        self.force = force
+        self.lossy = lossy
+        self.format = format
+        self.workers = workers
+        self.makePipeline = makePipeline
     }
 
-    /// A hash of everything in a processor that can change what is stored: the aligner's
-    /// signature (versions, languages, evidence, weights, lexicons), the segmentation mode, the
-    /// checks that run and the glossary.
-    public static func settingsHash(_ processor: PairProcessor) -> String {
-        let glossary = processor.glossary.map { "\($0.source)\t\($0.target)" }.joined(separator: "\n")
-        let text = [processor.aligner.signature().description, "segmented:\(processor.segmented)",
-                    "checks:\(processor.engine.configuration.activeCodes.joined(separator: ","))", glossary].joined(separator: "\n")
+    /// A hash of everything in a pipeline that can change what is stored: its signature
+    /// (versions, languages, segmenter, evidence, weights, lexicons, checks), the segmentation
+    /// mode and the glossary.
+    public static func settingsHash(_ pipeline: Pipeline) -> String {
+        let glossary = pipeline.glossary.map { "\($0.source)\t\($0.target)" }.joined(separator: "\n")
+        let text = [pipeline.signature.description, "segmented:\(pipeline.segmented)", glossary].joined(separator: "\n")
         return SHA256.hex(Array(text.utf8))
     }
 
-    private func processor(_ job: PairJob) throws -> PairProcessor {
-        lock.lock()
-        defer { lock.unlock() }
+    private func pipeline(_ job: PairJob) throws -> Pipeline {
         let key = job.sourceLanguage + "\t" + job.targetLanguage
-        if let cached = processors[key] { return cached }
-        let made = try makeProcessor(job.sourceLanguage, job.targetLanguage)
-        processors[key] = made
-        return made
+        return try pipelines.withLock { table in
+            if let cached = table[key] { return cached }
+            let made = try makePipeline(job.sourceLanguage, job.targetLanguage)
+            table[key] = made
+            return made
+        }
     }
 
     /// Runs the batch.
@@ -140,17 +144,17 @@ public final class BatchAdder: @unchecked Sendable {
     private enum Outcome { case skipped, stored(CorpusStore.WriteOutcome, sentences: Int) }
 
     private func add(_ job: PairJob, stored: DocumentIdentity?) throws -> Outcome {
-        let processor = try processor(job)
+        let pipeline = try pipeline(job)
         let (sourceBytes, source) = try read(job.source)
         let (targetBytes, target) = try read(job.target)
         let identity = DocumentIdentity(
             name: job.name, sourceLanguage: job.sourceLanguage, targetLanguage: job.targetLanguage,
             sourcePath: job.source, targetPath: job.target, sourceHash: SHA256.hex(Array(sourceBytes)),
-            targetHash: SHA256.hex(Array(targetBytes)), settingsHash: BatchAdder.settingsHash(processor))
+            targetHash: SHA256.hex(Array(targetBytes)), settingsHash: BatchAdder.settingsHash(pipeline))
         if !force, let stored, stored.sameContent(as: identity) { return .skipped }
-        let result = try processor.process(source: source, target: target)
-        let outcome = try store.store(identity, result: result)
-        return .stored(outcome, sentences: result.alignment.source.segments.count + result.alignment.target.segments.count)
+        let report = try pipeline.run(source: source, target: target)
+        let outcome = try store.store(identity, report: report)
+        return .stored(outcome, sentences: report.source.sentenceCount + report.target.sentenceCount)
     }
 
     /// The file's bytes and the document read from them (any format ``DocumentReader`` reads);

@@ -16,6 +16,8 @@ public struct CorpusExport: Sendable {
     public var documents: [String]
     /// Header creation time (injectable for byte-identical tests).
     public var creationDate: Date
+    /// Replace an existing output file even when it is read-only.
+    public var force = false
 
     public init(format: CorpusFormat, output: String, filter: ExportFilter = ExportFilter(), options: ExportOptions = ExportOptions(),
                 documents: [String] = [], creationDate: Date = Date()) {
@@ -58,7 +60,7 @@ public struct CorpusExport: Sendable {
         signature.set("documents", "\(selected.count)")
         let header = CorpusHeader(sourceLanguage: first.sourceLanguage, targetLanguage: first.targetLanguage, signature: signature,
                                   creationDate: creationDate, document: selected.count == 1 ? first.name : nil)
-        var (writer, files) = try format.makeWriter(output: output, header: header, options: options)
+        var (writer, files) = try format.makeWriter(output: output, header: header, options: options, force: force)
         var state = ExportFilter.State(filter: filter)
         var report = Report()
         try writer.begin()
@@ -73,7 +75,7 @@ public struct CorpusExport: Sendable {
         report.documents = selected.count
         report.dropped = state.dropped
         report.written = writer.counts
-        report.outputs = files.map(\.path)
+        report.outputs = files.map { $0.path ?? "-" }
         return report
     }
 

@@ -14,7 +14,7 @@ import VersoText
 /// or a `kill -9` leaves each stored document whole or absent.
 ///
 /// Thread-safe: writes from several threads are serialised by the pool's single writer.
-public final class CorpusStore: @unchecked Sendable {
+public final class CorpusStore: Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
@@ -181,8 +181,14 @@ extension CorpusStore {
     ///
     /// - Complexity: O(segments + beads + findings) rows, plus the full-text index updates.
     @discardableResult
-    public func store(_ identity: DocumentIdentity, result: PairProcessor.Result, created: Date = Date()) throws -> WriteOutcome {
-        let alignment = result.alignment
+    /// - Throws: `VersoError` (.badInput) for a report of a memory (the store keeps aligned
+    ///   documents), and what SQLite reports.
+    public func store(_ identity: DocumentIdentity, report: PairReport, created: Date = Date()) throws -> WriteOutcome {
+        guard let alignment = report.alignment else {
+            throw VersoError(.badInput, "\(identity.name) is a translation memory, not an aligned document pair",
+                             fix: "add documents with `verso corpus add SOURCE TARGET`")
+        }
+        let findings = report.findings
         let when = ISO8601DateFormatter().string(from: created)
         return try write { db in
             let replaced = try Int.fetchOne(db, sql: "SELECT id FROM documents WHERE name = ?", arguments: [identity.name]) != nil
@@ -196,7 +202,7 @@ extension CorpusStore {
                                  alignment.source.segments.count, alignment.target.segments.count, alignment.beads.count, when])
             let document = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO runs (document_id, signature, finished) VALUES (?, ?, ?)",
-                           arguments: [document, result.signature.description, ISO8601DateFormatter().string(from: Date())])
+                           arguments: [document, report.signature.description, ISO8601DateFormatter().string(from: Date())])
             let beadStatement = try db.cachedStatement(sql: """
                 INSERT INTO beads (document_id, idx, source_indices, target_indices, kind, score) VALUES (?, ?, ?, ?, ?, ?)
                 """)
@@ -225,7 +231,7 @@ extension CorpusStore {
                 INSERT INTO findings (bead_id, code, severity, category, side, span_start, span_end, message, suggestion)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for finding in result.findings where beadIDs.indices.contains(finding.bead) {
+            for finding in findings where beadIDs.indices.contains(finding.bead) {
                 try findingStatement.execute(arguments: [beadIDs[finding.bead], finding.code, finding.severity.rawValue,
                                                          finding.category.rawValue, finding.side.rawValue, finding.span?.lowerBound,
                                                          finding.span?.upperBound, finding.message, finding.suggestion])
@@ -306,6 +312,23 @@ extension CorpusStore {
                 return unit
             }
         }
+    }
+
+    /// A stored document as the report every output renders: its beads with their sentences,
+    /// scores and findings (whose `bead` is the bead's position), and its stored signature.
+    /// - Complexity: O(segments + beads + findings) rows.
+    public func report(document: StoredDocument) throws -> PairReport {
+        let units = try self.units(document: document)
+        let id = document.identity
+        var signature = Signature()
+        for entry in document.signature.split(separator: "|") {
+            let parts = entry.split(separator: ":", maxSplits: 1)
+            if parts.count == 2 { signature.set(String(parts[0]), String(parts[1])) }
+        }
+        return PairReport(origin: .alignment,
+                          source: PairReport.Document(name: id.sourcePath, language: id.sourceLanguage, sentenceCount: document.sourceSegments),
+                          target: PairReport.Document(name: id.targetPath, language: id.targetLanguage, sentenceCount: document.targetSegments),
+                          units: units, signature: signature)
     }
 
     /// A finding read back from a `findings` row; nil when a stored value is not one this Verso knows.

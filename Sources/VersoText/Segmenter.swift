@@ -80,6 +80,25 @@ public struct SegmentedDocument: Sendable {
         return out
     }
 
+    /// The 1-based line of each segment's first byte (lines end at LF).
+    /// - Complexity: O(n).
+    public func segmentLines() -> [Int] {
+        // A document read by its structure: the line of each segment's block in the file.
+        if isStructured { return segments.indices.map { originalLine(ofSegment: $0) } }
+        var lines: [Int] = []
+        lines.reserveCapacity(segments.count)
+        var line = 1, byte = 0
+        let bytes = source.bytes
+        for segment in segments {
+            while byte < segment.byteRange.lowerBound {
+                if bytes[byte] == 0x0A { line += 1 }
+                byte += 1
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
     /// Unicode scalar (code point) offsets of each segment in the decoded text, for JSON
     /// consumers that count characters as Python does.
     /// - Complexity: O(n).
@@ -126,7 +145,14 @@ public final class Segmenter {
     }
 
     /// A description of the segmenter for signatures.
-    public var signature: String { "icu-sentence(\(locale))+merge(\(LanguageData.baseLanguage(language)))" }
+    public var signature: String { Segmenter.signature(language: language, locale: locale) }
+
+    /// The signature of the segmenter for `language` and `locale` (default `<language>@ss=standard`),
+    /// without making one.
+    public static func signature(language: String, locale: String? = nil) -> String {
+        let base = LanguageData.baseLanguage(language)
+        return "icu-sentence(\(locale ?? "\(base)@ss=standard"))+merge(\(base))"
+    }
 
     /// Segments a document: blocks from blank lines and re-flowed hard wrapping, sentences
     /// inside prose blocks.

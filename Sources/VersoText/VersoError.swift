@@ -5,6 +5,8 @@ public struct VersoError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A stable kind, for tests and for scripts that read stderr.
     public enum Kind: String, Sendable {
         case invalidEncoding, unreadable, notAFile, badInput, badData, usage, io, internalError
+        /// The reader of a pipe went away (`verso … | head -1`): not a failure to report.
+        case closedPipe
     }
 
     public var kind: Kind

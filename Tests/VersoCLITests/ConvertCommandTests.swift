@@ -46,11 +46,11 @@ final class ConvertCommandTests: XCTestCase {
         XCTAssertTrue(languages.stderr.contains("--source-lang and --target-lang"))
     }
 
-    func testBadInputExitsOneWithLineAndColumn() throws {
+    func testBadInputExitsTwoWithLineAndColumn() throws {
         let folder = try TestSupport.temporaryDirectory()
         try Data("<tmx>\n<body><tu></tuv></body></tmx>".utf8).write(to: folder.appendingPathComponent("bad.tmx"))
         let run = try TestSupport.verso(["convert", "bad.tmx", "out.tsv"], cwd: folder)
-        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.status, 2, "bad input")
         XCTAssertTrue(run.stderr.contains("bad.tmx:2: malformed XML at line 2, column"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.tsv").path))
     }
@@ -61,7 +61,7 @@ final class ConvertCommandTests: XCTestCase {
         let out = try TestSupport.verso(["convert", "in.tsv", "c", "--to", "moses", "--source-lang", "en", "--target-lang", "fr"], cwd: folder)
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("c.en"), encoding: .utf8), "Hello.\nBad.\nHello.\n")
-        let back = try TestSupport.verso(["convert", "c", "back.tsv", "--from", "moses", "--source-lang", "en", "--target-lang", "fr", "--tsv-header"], cwd: folder)
+        let back = try TestSupport.verso(["convert", "c", "back.tsv", "--from", "moses", "--source-lang", "en", "--target-lang", "fr"], cwd: folder)
         XCTAssertEqual(back.status, 0, back.stderr)
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("back.tsv"), encoding: .utf8),
                        "source\ttarget\tscore\tcodes\nHello.\tBonjour.\t\t\nBad.\tMauvais.\t\t\nHello.\tBonjour.\t\t\n")

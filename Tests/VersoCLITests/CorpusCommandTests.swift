@@ -100,7 +100,7 @@ final class CorpusCommandTests: XCTestCase {
         text += "\(seed.0)\t\(empty.path)\tempty\n\(bad.path)\t\(seed.1)\tbad\n\(folder.path)/missing.en\t\(seed.1)\tmissing\n"
         try text.write(toFile: good, atomically: true, encoding: .utf8)
         let run = try TestSupport.verso(["corpus", "add", "--db", db, "--no-dictionary", "--manifest", good])
-        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertEqual(run.status, 2, "a batch that skipped pairs exits 2: " + run.stderr)
         XCTAssertTrue(run.stderr.contains("verso: error: \(empty.path): is empty"), run.stderr)
         XCTAssertTrue(run.stderr.contains("verso: error: \(bad.path)"), run.stderr)
         XCTAssertTrue(run.stderr.contains("(byte 3)"), run.stderr)
@@ -114,7 +114,7 @@ final class CorpusCommandTests: XCTestCase {
         XCTAssertEqual(none.status, 64)
         XCTAssertTrue(none.stderr.contains("give one of: SOURCE TARGET, --manifest FILE, --pair-dirs"), none.stderr)
         let missing = try TestSupport.verso(["corpus", "search", "--db", db, "word"])
-        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("\(db): no corpus database here"), missing.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: db), "a read command does not create the database")
         let manifestPath = try manifest(2)
@@ -189,7 +189,7 @@ final class CorpusCommandTests: XCTestCase {
         let result = try store.holdingWriteLock {
             try TestSupport.verso(["corpus", "add", "--db", db, "--no-dictionary", "--busy-timeout", "1", "--manifest", list])
         }
-        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("verso: waiting: another process is writing to \(db)"), result.stderr)
         XCTAssertTrue(result.stderr.contains("the database stayed locked by another process for more than 1 s"), result.stderr)
         XCTAssertEqual(try store.documents().count, 1)

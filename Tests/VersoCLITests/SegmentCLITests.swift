@@ -99,6 +99,7 @@ final class SpecialOutputTests: XCTestCase {
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null must stay a character device")
         let directory = try TestSupport.verso(["segment", input.path, "-o", dir.path])
         XCTAssertNotEqual(directory.status, 0)
-        XCTAssertTrue(directory.stderr.contains("is a directory"), directory.stderr)
+        XCTAssertEqual(directory.status, 64, "a folder for -o is a usage error")
+        XCTAssertTrue(directory.stderr.contains("is a folder, not a file"), directory.stderr)
     }
 }

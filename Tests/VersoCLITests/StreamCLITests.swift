@@ -45,7 +45,7 @@ final class StreamCLITests: XCTestCase {
             let pair = SyntheticPair.texts(sentences: i < 2 ? 120 : 2 + i % 4, first: i * 500)
             lines.append(i == 5 ? "{oops" : SyntheticPair.record(id: "doc-\(i)", source: pair.en, target: pair.fr))
         }
-        let arguments = ["stream", "--no-dictionary", "--summaries", "--enable", "typography", "number-mismatch"]
+        let arguments = ["stream", "--no-dictionary", "--summaries", "--enable", "typography,number-mismatch"]
         let serial = try TestSupport.verso(arguments, stdin: input(lines))
         let parallel = try TestSupport.verso(arguments + ["--jobs", "2"], stdin: input(lines))
         XCTAssertEqual(parallel.status, 0, parallel.stderr)
@@ -112,7 +112,7 @@ final class StreamCLITests: XCTestCase {
         XCTAssertTrue(lexicon.stderr.contains("/nonexistent/lexicon.tsv"), lexicon.stderr)
     }
 
-    func testUnreadableStandardInputExitsOne() throws {
+    func testUnreadableStandardInputExitsTwo() throws {
         // A folder as standard input: every read fails (EISDIR), unlike a bad record.
         let folder = try XCTUnwrap(FileHandle(forReadingAtPath: FileManager.default.temporaryDirectory.path))
         let process = Process()
@@ -125,7 +125,7 @@ final class StreamCLITests: XCTestCase {
         try process.run()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 1)
+        XCTAssertEqual(process.terminationStatus, 2)
         XCTAssertTrue(message.contains("<stdin>: read failed"), message)
     }
 }

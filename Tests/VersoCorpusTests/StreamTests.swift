@@ -97,15 +97,16 @@ final class StreamTests: XCTestCase {
         XCTAssertEqual(failure, StreamRecord.Failure(document: "c", message: "field \"target_lang\" must be a language code such as \"en\""))
     }
 
-    func testBeadsAreThePairProcessorsUnits() throws {
+    func testBeadsAreThePipelinesUnits() throws {
         let (en, fr) = try seedPair()
         let (objects, _, _) = try run(makeProcessor(), [record("seed", en, fr)])
         var options = AlignerOptions(sourceLanguage: "en", targetLanguage: "fr")
         options.useDictionary = false
-        let direct = try PairProcessor(aligner: Aligner(options: options), engine: CheckEngine())
-            .process(source: SourceText(string: en), target: SourceText(string: fr))
-        XCTAssertEqual(objects.count, direct.alignment.beads.count)
-        for (object, bead) in zip(objects, direct.alignment.beads) {
+        let direct = try Pipeline(aligner: Aligner(options: options), engine: CheckEngine())
+            .run(source: SourceText(string: en), target: SourceText(string: fr))
+        let beads = try XCTUnwrap(direct.alignment).beads
+        XCTAssertEqual(objects.count, beads.count)
+        for (object, bead) in zip(objects, beads) {
             XCTAssertEqual(object["source_index"] as? [Int], bead.source)
             XCTAssertEqual(object["target_index"] as? [Int], bead.target)
             XCTAssertEqual(try XCTUnwrap(object["score"] as? Double), bead.score, accuracy: 0.00005)

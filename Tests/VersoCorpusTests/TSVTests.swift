@@ -174,4 +174,19 @@ final class JSONLTests: XCTestCase {
         let notJSON = Fixtures.versoError { _ = try JSONLReader(.data(Data("{oops\n".utf8), name: "x.jsonl")).readAll() }
         XCTAssertTrue(notJSON?.message.contains("not valid JSON") ?? false, notJSON?.message ?? "")
     }
+
+    /// Third-party TSV follows the convention: a backslash is a backslash. Verso's own files
+    /// (with its header line) and `--tsv-escapes` undo the escapes.
+    func testEscapesOnlyWithVersoHeaderOrWhenAsked() throws {
+        let plain = "C:\\Users\\new\tC:\\Utilisateurs\\nouveau\n"
+        let units = try TSVReader(.data(Data(plain.utf8), name: "t.tsv")).readAll()
+        XCTAssertEqual(units.map(\.source), ["C:\\Users\\new"], "no newline appears in a Windows path")
+        let asked = try TSVReader(.data(Data(plain.utf8), name: "t.tsv"), escapes: .on).readAll()
+        XCTAssertEqual(asked.map(\.source), ["C:\\Users\new"])
+        let written = try TSVWriter.render([TranslationUnit(source: "a\tb\\c", target: "d\ne")]).text
+        XCTAssertTrue(written.hasPrefix("source\ttarget\tscore\tcodes\n"), "the writer marks its escapes with its header")
+        let back = try TSVReader(.data(Data(written.utf8), name: "t.tsv")).readAll()
+        XCTAssertEqual(back.map(\.source), ["a\tb\\c"])
+        XCTAssertEqual(back.map(\.target), ["d\ne"])
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import VersoCheck
 import VersoText
+import VersoCorpus
 import XCTest
 @testable import VersoReport
 
@@ -81,7 +82,7 @@ final class HTMLReportTests: XCTestCase {
             return regex.firstMatch(in: html, range: NSRange(html.startIndex..., in: html)).map { String(html[Range($0.range(at: 1), in: html)!]) }
         }
         XCTAssertEqual(stat("findings"), "11")
-        XCTAssertTrue(html.contains("<small>in 9 of 12 beads</small>"))
+        XCTAssertTrue(html.contains("<small>in 6 of 12 beads</small>"))
         XCTAssertEqual(stat("critical"), "1")
         XCTAssertEqual(stat("major"), "3")
         XCTAssertEqual(stat("minor"), "4")
@@ -164,14 +165,14 @@ final class HTMLReportTests: XCTestCase {
     }
 
     func testEmptyAndScorelessReportsRender() throws {
-        let empty = try ReportModel(source: (name: "a", language: "en"), target: (name: "b", language: "fr"), signature: "s", beads: [], findings: [])
+        let empty = Samples.report(source: (name: "a", language: "en"), target: (name: "b", language: "fr"), signature: "s", beads: [], findings: [])
         let html = HTMLReport.render(empty)
         XCTAssertTrue(html.contains("<p class=\"none\">No beads.</p>"))
         XCTAssertTrue(html.contains("<p class=\"none\">No findings.</p>"))
         XCTAssertTrue(html.contains("<span class=\"v\">–</span>"), "no mean confidence without scores")
         assertBalanced(html)
 
-        let scoreless = try ReportModel(source: (name: "a", language: "en"), target: (name: "b", language: "fr"), signature: "s",
+        let scoreless = Samples.report(source: (name: "a", language: "en"), target: (name: "b", language: "fr"), signature: "s",
                                         beads: (0..<250).map { BeadText(source: ["S\($0)."], target: ["T\($0)."]) }, findings: [])
         let page = HTMLReport.render(scoreless)
         XCTAssertFalse(page.contains("class=\"conf\""))

@@ -1,4 +1,5 @@
 import VersoCheck
+import VersoCorpus
 import XCTest
 @testable import VersoReport
 
@@ -17,7 +18,7 @@ final class MarkdownReportTests: XCTestCase {
     func testCountsAndWorstFindingsTable() throws {
         let markdown = MarkdownReport.render(try Samples.model(), top: 4)
         XCTAssertTrue(markdown.hasPrefix("## Translation review: docs/en/\\<guide\\>.txt (en) → docs/fr/guide \"fr\".txt (fr)\n"))
-        XCTAssertTrue(markdown.contains("**11 findings** in 9 of 12 beads: critical 1 · major 3 · minor 4 · info 3\n"))
+        XCTAssertTrue(markdown.contains("**11 findings** in 6 of 12 beads: critical 1 · major 3 · minor 4 · info 3\n"))
         XCTAssertTrue(markdown.contains("- Bead types: 1-1 × 8, 0-1 × 1, 1-0 × 1, 1-2 × 1, 2-1 × 1\n"))
         XCTAssertTrue(markdown.contains("- Mean confidence: 0.73\n"))
         XCTAssertTrue(markdown.contains("- Unaligned sentences: 1 source (of 12), 1 target (of 12)\n"))
@@ -37,7 +38,7 @@ final class MarkdownReportTests: XCTestCase {
         let text = "Rate | ratio <b>*bold*</b>"
         let finding = Finding(code: "odd|code", category: .style, severity: .minor, message: "a | b\nsecond `line`",
                               side: .source, span: 0..<text.unicodeScalars.count, suggestion: "use [x](javascript:alert(1))", bead: 0)
-        let model = try ReportModel(source: (name: "a|b.txt", language: "en"), target: (name: "b.txt", language: "fr"), signature: "s",
+        let model = Samples.report(source: (name: "a|b.txt", language: "en"), target: (name: "b.txt", language: "fr"), signature: "s",
                                     beads: [BeadText(source: [text], target: ["Taux"], score: nil)], findings: [finding])
         let markdown = MarkdownReport.render(model)
         let line = markdown.split(separator: "\n").first { $0.hasPrefix("| minor") }!
@@ -48,7 +49,7 @@ final class MarkdownReportTests: XCTestCase {
     }
 
     func testNoFindings() throws {
-        let model = try ReportModel(source: (name: "a", language: "en"), target: (name: "b", language: "fr"), signature: "s",
+        let model = Samples.report(source: (name: "a", language: "en"), target: (name: "b", language: "fr"), signature: "s",
                                     beads: [BeadText(source: ["Hi."], target: ["Salut."], score: 1)], findings: [])
         let markdown = MarkdownReport.render(model)
         XCTAssertTrue(markdown.contains("**0 findings** in 0 of 1 beads"))
@@ -58,7 +59,7 @@ final class MarkdownReportTests: XCTestCase {
 
     func testQuoteLongSpansAndScalars() throws {
         let long = String(repeating: "é", count: 80)
-        let bead = ReportBead(index: 0, sourceIndices: [0], targetIndices: [0], source: [long], target: ["👍🏽 ok"], score: nil)
+        let bead = TranslationUnit(source: long, target: "👍🏽 ok")
         let finding = Finding(code: "c", category: .style, severity: .info, message: "m", side: .source, span: 10..<90, bead: 0)
         XCTAssertEqual(MarkdownReport.quote(finding, in: bead), String(repeating: "é", count: 60) + "…")
         var emoji = finding

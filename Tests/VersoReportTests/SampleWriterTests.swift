@@ -1,5 +1,6 @@
 import Foundation
 import VersoTestSupport
+import VersoCorpus
 import XCTest
 @testable import VersoReport
 
@@ -10,7 +11,7 @@ import XCTest
 /// `VERSO_REPORT_SYNTHETIC_BEADS=5000` also writes `synthetic-report.html` with that many beads;
 /// `VERSO_REPORT_TRANSREAD=1` also writes `transread-report.html` from the shared TransRead gold.
 final class SampleWriterTests: XCTestCase {
-    static func write(_ model: ReportModel, name: String, to directory: URL) throws -> URL {
+    static func write(_ model: PairReport, name: String, to directory: URL) throws -> URL {
         let url = directory.appendingPathComponent("\(name).html")
         try Data(HTMLReport.render(model).utf8).write(to: url, options: .atomic)
         try Samples.expectations(model).write(to: directory.appendingPathComponent("\(name).expect.json"), options: .atomic)
@@ -33,8 +34,8 @@ final class SampleWriterTests: XCTestCase {
         if environment["VERSO_REPORT_TRANSREAD"] == "1" {
             let model = try Samples.transRead(try TestSupport.requireShared("gold/transread-en-fr/derived"))
             let text = try String(contentsOf: try Self.write(model, name: "transread-report", to: directory), encoding: .utf8)
-            XCTAssertEqual(text.components(separatedBy: "<tr id=\"b-").count - 1, model.beads.count)
-            XCTAssertGreaterThan(model.beads.count, 5000)
+            XCTAssertEqual(text.components(separatedBy: "<tr id=\"b-").count - 1, model.units.count)
+            XCTAssertGreaterThan(model.units.count, 5000)
         }
     }
 }

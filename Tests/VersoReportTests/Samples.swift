@@ -1,10 +1,39 @@
 import Foundation
 import VersoCheck
+import VersoCorpus
+import VersoText
 import XCTest
 @testable import VersoReport
 
-/// Report models for the tests, the browser check and the benchmark.
+/// Reports for the tests, the browser check and the benchmark.
 enum Samples {
+    /// A report of bead texts alone, sentences numbered consecutively on each side, as a
+    /// checked memory gives; every finding must point at one of the beads.
+    static func report(source: (name: String, language: String), target: (name: String, language: String),
+                       signature: String, beads: [BeadText], findings: [Finding]) -> PairReport {
+        XCTAssertTrue(findings.allSatisfy { beads.indices.contains($0.bead) }, "a finding points outside the beads")
+        var units: [TranslationUnit] = [], nextSource = 0, nextTarget = 0
+        for (i, bead) in beads.enumerated() {
+            var unit = TranslationUnit(source: bead.sourceText, target: bead.targetText, score: bead.score,
+                                       findings: findings.filter { $0.bead == i },
+                                       sourceIndices: Array(nextSource..<nextSource + bead.source.count),
+                                       targetIndices: Array(nextTarget..<nextTarget + bead.target.count))
+            (unit.sourceSegments, unit.targetSegments) = (bead.source, bead.target)
+            nextSource += bead.source.count
+            nextTarget += bead.target.count
+            units.append(unit)
+        }
+        var parsed = Signature()
+        for entry in signature.split(separator: "|") {
+            let parts = entry.split(separator: ":", maxSplits: 1)
+            if parts.count == 2 { parsed.set(String(parts[0]), String(parts[1])) }
+        }
+        return PairReport(origin: .memory(format: "test"),
+                          source: PairReport.Document(name: source.name, language: source.language, sentenceCount: nextSource),
+                          target: PairReport.Document(name: target.name, language: target.language, sentenceCount: nextTarget),
+                          units: units, signature: parsed)
+    }
+
     /// Unicode scalar offsets of the first occurrence of `needle` in `haystack`.
     static func span(_ needle: String, in haystack: String) -> Range<Int> {
         let text = Array(haystack.unicodeScalars), pattern = Array(needle.unicodeScalars)
@@ -58,25 +87,27 @@ enum Samples {
         finding("polarity", .major, .target, bead: 10, "rejeté", message: "approved became rejected"),
     ]
 
-    static func model() throws -> ReportModel {
-        try ReportModel(source: (name: "docs/en/<guide>.txt", language: "en"), target: (name: "docs/fr/guide \"fr\".txt", language: "fr"),
+    static func model() throws -> PairReport {
+        report(source: (name: "docs/en/<guide>.txt", language: "en"), target: (name: "docs/fr/guide \"fr\".txt", language: "fr"),
                         signature: "verso:0.1.0|icu:72.1|src:en|tgt:fr|checks:<all>", beads: beads, findings: findings)
     }
 
     /// What the browser check compares the page against: bead count and each flagged bead's codes.
-    static func expectations(_ model: ReportModel) throws -> Data {
+    static func expectations(_ model: PairReport) throws -> Data {
         var flagged: [String: [String]] = [:]
-        for finding in model.findings where !(flagged[String(finding.bead)] ?? []).contains(finding.code) {
-            flagged[String(finding.bead), default: []].append(finding.code)
+        for (i, unit) in model.units.enumerated() where unit.findings.contains(where: PairSummary.flags) {
+            for finding in unit.findings where !(flagged[String(i)] ?? []).contains(finding.code) {
+                flagged[String(i), default: []].append(finding.code)
+            }
         }
-        let object: [String: Any] = ["beads": model.beads.count, "flagged": flagged.mapValues { $0.sorted() },
+        let object: [String: Any] = ["beads": model.units.count, "flagged": flagged.mapValues { $0.sorted() },
                                      "texts": [xssScript, xssImage, "</textarea>", "javascript:alert(1)"]]
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     }
 
     /// A deterministic synthetic report: mostly 1-1 beads of ordinary length, some merges and
     /// null beads, findings on about one bead in twelve.
-    static func synthetic(beads count: Int) throws -> ReportModel {
+    static func synthetic(beads count: Int) throws -> PairReport {
         var state: UInt64 = 0x9E3779B97F4A7C15
         func next(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -107,7 +138,7 @@ enum Samples {
             findings.append(Finding(code: code, category: category, severity: severity, message: "\(code) near character \(start)",
                                     side: side, span: start..<start + 1 + next(12), bead: index))
         }
-        return try ReportModel(source: (name: "synthetic.en.txt", language: "en"), target: (name: "synthetic.fr.txt", language: "fr"),
+        return report(source: (name: "synthetic.en.txt", language: "en"), target: (name: "synthetic.fr.txt", language: "fr"),
                                signature: "verso:0.1.0|synthetic:\(count)", beads: beads, findings: findings)
     }
 
@@ -115,7 +146,7 @@ enum Samples {
     /// as one report: real sentences and bead kinds. Findings are made up by two crude rules so
     /// that rows are flagged: a null bead is an omission or an addition, and a 1-1 bead whose
     /// sides differ in length by more than 2.5 times gets "length-ratio".
-    static func transRead(_ folder: URL) throws -> ReportModel {
+    static func transRead(_ folder: URL) throws -> PairReport {
         let books = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".enfr") }.sorted()
         var beads: [BeadText] = [], findings: [Finding] = []
         for book in books {
@@ -144,7 +175,7 @@ enum Samples {
                 }
             }
         }
-        return try ReportModel(source: (name: "transread (11 novels).en", language: "en"), target: (name: "transread (11 novels).fr", language: "fr"),
+        return report(source: (name: "transread (11 novels).en", language: "en"), target: (name: "transread (11 novels).fr", language: "fr"),
                                signature: "verso:0.1.0|gold:transread-en-fr", beads: beads, findings: findings)
     }
 }

@@ -24,7 +24,9 @@ final class BatchAdderTests: XCTestCase {
         }
     }
 
-    private func adder(_ store: CorpusStore) -> BatchAdder { BatchAdder(store: store) { try fastProcessor($0, $1) } }
+    private func adder(_ store: CorpusStore, force: Bool = false) -> BatchAdder {
+        BatchAdder(store: store, force: force) { try fastProcessor($0, $1) }
+    }
 
     func testSecondRunSkipsChangedFileReplacesForceRedoes() throws {
         let store = try CorpusStore(path: folder.appendingPathComponent("c.db").path)
@@ -48,8 +50,7 @@ final class BatchAdderTests: XCTestCase {
         XCTAssertEqual(try store.search(ConcordanceQuery("\"ajoutee a la fin\"")).map(\.document), ["lists"])
         XCTAssertEqual(try store.documents().count, 3)
 
-        let forced = adder(store)
-        forced.force = true
+        let forced = adder(store, force: true)
         XCTAssertEqual(try forced.run(jobs).replaced.sorted(), ["crlf", "lists", "numbers"])
         XCTAssertEqual(try store.verify(), [])
     }
@@ -60,7 +61,7 @@ final class BatchAdderTests: XCTestCase {
         _ = try adder(store).run(jobs)
         let lines = BatchAdder(store: store) { s, t in
             let p = try fastProcessor(s, t)
-            return PairProcessor(aligner: p.aligner, engine: p.engine, segmented: true)
+            return Pipeline(aligner: p.aligner, engine: p.engine, segmented: true)
         }
         XCTAssertEqual(try lines.run(jobs).replaced.count, 3)
     }

@@ -8,10 +8,10 @@ import VersoTestSupport
 import XCTest
 
 /// A processor without the FreeDict dictionary, so the tests stay fast in debug builds.
-func fastProcessor(_ source: String = "en", _ target: String = "fr") throws -> PairProcessor {
+func fastProcessor(_ source: String = "en", _ target: String = "fr") throws -> Pipeline {
     var options = AlignerOptions(sourceLanguage: source, targetLanguage: target)
     options.useDictionary = false
-    return PairProcessor(aligner: try Aligner(options: options), engine: try CheckEngine(configuration: CheckConfiguration()))
+    return Pipeline(aligner: try Aligner(options: options), engine: try CheckEngine(configuration: CheckConfiguration()))
 }
 
 /// The seed pair's paths.
@@ -41,12 +41,12 @@ final class CorpusStoreTests: XCTestCase {
 
 
     func testStoredDocumentGivesBackItsUnits() throws {
-        let result = try fastProcessor().process(sourcePath: seedPair.source, targetPath: seedPair.target)
-        XCTAssertEqual(try store.store(identity("seed"), result: result), .added)
+        let result = try fastProcessor().run(sourcePath: seedPair.source, targetPath: seedPair.target)
+        XCTAssertEqual(try store.store(identity("seed"), report: result), .added)
         let documents = try store.documents()
         XCTAssertEqual(documents.map(\.identity), [identity("seed")])
-        XCTAssertEqual(documents[0].sourceSegments, result.alignment.source.segments.count)
-        XCTAssertEqual(documents[0].beads, result.alignment.beads.count)
+        XCTAssertEqual(documents[0].sourceSegments, result.alignment!.source.segments.count)
+        XCTAssertEqual(documents[0].beads, result.alignment!.beads.count)
         XCTAssertEqual(documents[0].signature, result.signature.description)
         // The store keeps no content kind (prose or not): exports judge it from the text.
         XCTAssertEqual(try store.units(document: documents[0]), result.units(document: "seed").map { var u = $0; u.content = nil; return u })
@@ -55,44 +55,44 @@ final class CorpusStoreTests: XCTestCase {
     }
 
     func testSearchIgnoresAccentsAndCaseAndGivesTheCounterpart() throws {
-        let result = try fastProcessor().process(sourcePath: seedPair.source, targetPath: seedPair.target)
-        try store.store(identity("seed"), result: result)
+        let result = try fastProcessor().run(sourcePath: seedPair.source, targetPath: seedPair.target)
+        try store.store(identity("seed"), report: result)
         let hits = try store.search(ConcordanceQuery("COREE", limit: 100))
         XCTAssertFalse(hits.isEmpty)
         for hit in hits {
             XCTAssertEqual(hit.side, "target")
             let matched = hit.matches.map { String(String.UnicodeScalarView(Array(hit.text.unicodeScalars)[$0])) }
             XCTAssertTrue(matched.allSatisfy { $0 == "Corée" }, "\(matched)")
-            let bead = result.alignment.beads.first { $0.target.contains(hit.index) }!
-            XCTAssertEqual(hit.counterpart, result.alignment.sourceTexts(bead).joined(separator: " "))
+            let bead = result.alignment!.beads.first { $0.target.contains(hit.index) }!
+            XCTAssertEqual(hit.counterpart, result.alignment!.sourceTexts(bead).joined(separator: " "))
         }
-        let expected = result.alignment.target.segments.filter { $0.text.contains("Corée") }.count
+        let expected = result.alignment!.target.segments.filter { $0.text.contains("Corée") }.count
         XCTAssertEqual(hits.count, expected)
     }
 
     func testPhraseSideCodeAndLimit() throws {
-        let result = try fastProcessor().process(sourcePath: seedPair.source, targetPath: seedPair.target)
-        try store.store(identity("seed"), result: result)
+        let result = try fastProcessor().run(sourcePath: seedPair.source, targetPath: seedPair.target)
+        try store.store(identity("seed"), report: result)
         let phrase = try store.search(ConcordanceQuery("\"north korea\"", side: .source, limit: 100))
         func words(_ text: String) -> [String] { text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init) }
         func hasPhrase(_ text: String, _ a: String, _ b: String) -> Bool {
             let w = words(text)
             return zip(w, w.dropFirst()).contains { $0 == a && $1 == b }
         }
-        let expected = result.alignment.source.segments.filter { hasPhrase($0.text, "north", "korea") }
+        let expected = result.alignment!.source.segments.filter { hasPhrase($0.text, "north", "korea") }
         XCTAssertFalse(expected.isEmpty)
         XCTAssertEqual(phrase.map(\.index), expected.map(\.index))
         XCTAssertEqual(try store.search(ConcordanceQuery("\"korea north\"", side: .source)).count,
-                       result.alignment.source.segments.filter { hasPhrase($0.text, "korea", "north") }.count)
+                       result.alignment!.source.segments.filter { hasPhrase($0.text, "korea", "north") }.count)
         XCTAssertEqual(try store.search(ConcordanceQuery("north", side: .target)).count, 0)
         XCTAssertEqual(try store.search(ConcordanceQuery("korea", limit: 2)).count, 2)
         let code = try XCTUnwrap(result.findings.first).code
         let withCode = try store.search(ConcordanceQuery("the", code: code, limit: 100))
         XCTAssertTrue(withCode.allSatisfy { $0.codes.contains(code) })
         let beadsWithCode = Set(result.findings.filter { $0.code == code }.map(\.bead))
-        let expectedHits = result.alignment.source.segments.filter { segment in
+        let expectedHits = result.alignment!.source.segments.filter { segment in
             segment.text.split(whereSeparator: { !$0.isLetter }).contains { $0.lowercased() == "the" }
-                && beadsWithCode.contains(result.alignment.beads.firstIndex { $0.source.contains(segment.index) }!)
+                && beadsWithCode.contains(result.alignment!.beads.firstIndex { $0.source.contains(segment.index) }!)
         }
         XCTAssertEqual(withCode.count, expectedHits.count)
     }
@@ -103,43 +103,43 @@ final class CorpusStoreTests: XCTestCase {
         XCTAssertThrowsError(try ConcordanceQuery("\"open phrase"))
         XCTAssertThrowsError(try ConcordanceQuery(" -- ... "))
         // FTS5 operators and column filters are taken as words, never as syntax.
-        try store.store(identity("seed"), result: try fastProcessor().process(sourcePath: seedPair.source, targetPath: seedPair.target))
+        try store.store(identity("seed"), report: try fastProcessor().run(sourcePath: seedPair.source, targetPath: seedPair.target))
         XCTAssertNoThrow(try store.search(ConcordanceQuery("OR NEAR( c:d -x ^y AND")))
     }
 
     func testReplacingADocumentRemovesEveryOldRowAndIndexEntry() throws {
         let processor = try fastProcessor()
         let fixtures = TestSupport.corpora.appendingPathComponent("fixtures")
-        try store.store(identity("doc"), result: try processor.process(sourcePath: seedPair.source, targetPath: seedPair.target))
+        try store.store(identity("doc"), report: try processor.run(sourcePath: seedPair.source, targetPath: seedPair.target))
         XCTAssertFalse(try store.search(ConcordanceQuery("Pyongyang")).isEmpty)
-        let numbers = try processor.process(sourcePath: fixtures.appendingPathComponent("numbers.en.txt").path,
+        let numbers = try processor.run(sourcePath: fixtures.appendingPathComponent("numbers.en.txt").path,
                                             targetPath: fixtures.appendingPathComponent("numbers.fr.txt").path)
-        XCTAssertEqual(try store.store(identity("doc", settings: "other"), result: numbers), .replaced)
+        XCTAssertEqual(try store.store(identity("doc", settings: "other"), report: numbers), .replaced)
         XCTAssertEqual(try store.documents().count, 1)
         XCTAssertEqual(try store.documents()[0].identity.settingsHash, "other")
         XCTAssertEqual(try store.search(ConcordanceQuery("Pyongyang")), [])
         let stats = try store.stats()
-        XCTAssertEqual(stats.sourceSegments, numbers.alignment.source.segments.count)
-        XCTAssertEqual(stats.beads, numbers.alignment.beads.count)
+        XCTAssertEqual(stats.sourceSegments, numbers.alignment!.source.segments.count)
+        XCTAssertEqual(stats.beads, numbers.alignment!.beads.count)
         XCTAssertEqual(stats.findings.reduce(0) { $0 + $1.count }, numbers.findings.count)
         XCTAssertEqual(try store.verify(), [])
     }
 
     func testStatsCountEveryBeadKindAndScore() throws {
-        let result = try fastProcessor().process(sourcePath: seedPair.source, targetPath: seedPair.target)
-        try store.store(identity("seed"), result: result)
+        let result = try fastProcessor().run(sourcePath: seedPair.source, targetPath: seedPair.target)
+        try store.store(identity("seed"), report: result)
         let stats = try store.stats()
         XCTAssertEqual(stats.documents, 1)
-        XCTAssertEqual(stats.targetSegments, result.alignment.target.segments.count)
-        let kinds = Dictionary(grouping: result.alignment.beads, by: \.kind).mapValues(\.count)
+        XCTAssertEqual(stats.targetSegments, result.alignment!.target.segments.count)
+        let kinds = Dictionary(grouping: result.alignment!.beads, by: \.kind).mapValues(\.count)
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: stats.beadKinds.map { ($0.kind, $0.count) }), kinds)
-        XCTAssertEqual(stats.scoreHistogram.reduce(0, +), result.alignment.beads.count)
-        XCTAssertEqual(stats.scoreHistogram[9], result.alignment.beads.filter { $0.score >= 0.9 }.count)
+        XCTAssertEqual(stats.scoreHistogram.reduce(0, +), result.alignment!.beads.count)
+        XCTAssertEqual(stats.scoreHistogram[9], result.alignment!.beads.filter { $0.score >= 0.9 }.count)
         XCTAssertEqual(stats.languagePairs.map(\.pair), ["en-fr"])
     }
 
     func testReplicateMakesCompleteCopies() throws {
-        try store.store(identity("seed"), result: try fastProcessor().process(sourcePath: seedPair.source, targetPath: seedPair.target))
+        try store.store(identity("seed"), report: try fastProcessor().run(sourcePath: seedPair.source, targetPath: seedPair.target))
         let before = try store.stats()
         let segments = try store.replicate(copies: 3)
         XCTAssertEqual(segments, 4 * (before.sourceSegments + before.targetSegments))

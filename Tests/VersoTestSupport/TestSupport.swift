@@ -23,14 +23,26 @@ public enum TestSupport {
         return FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory) && isDirectory.boolValue ? resolved : nil
     }
 
-    /// The shared folder, or an XCTSkip that says what is missing.
+    /// Whether the tests run under CI (`CI=true`), where missing shared data is a failure.
+    public static var underCI: Bool { ["true", "1"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "") }
+
+    /// Data the shared folder must hold was not found under CI.
+    public struct MissingSharedData: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The shared folder (or a path inside it), or an XCTSkip saying what is missing — an
+    /// error instead under CI, where the data must be there.
     public static func requireShared(_ sub: String = "") throws -> URL {
+        func missing(_ message: String) -> Error {
+            underCI ? MissingSharedData(description: message + " (CI=true: shared data is required)") : XCTSkip(message)
+        }
         guard let shared else {
-            throw XCTSkip("shared data not found: set VERSO_SHARED to the shared folder (default ../shared)")
+            throw missing("shared data not found: set VERSO_SHARED to the shared folder (default ../shared)")
         }
         let url = sub.isEmpty ? shared : shared.appendingPathComponent(sub)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw XCTSkip("\(url.path) not found in VERSO_SHARED")
+            throw missing("\(url.path) not found in VERSO_SHARED")
         }
         return url
     }

@@ -10,7 +10,10 @@ import VersoText
 /// compounding languages (German, Dutch, Swedish, Danish, Norwegian) a long word without an
 /// entry is split and its parts looked up.
 ///
-/// Immutable once built; safe to share between threads.
+/// Immutable once built; safe to share between threads. It is `@unchecked Sendable` because its
+/// tables are `var`s filled while it is being built — by its initialisers and by
+/// ``adding(stemPairs:label:)`` on a copy no other thread can see yet — and never written after
+/// it is returned.
 public final class TranslationLexicon: @unchecked Sendable {
     public let sourceLanguage: String
     public let targetLanguage: String
@@ -20,6 +23,9 @@ public final class TranslationLexicon: @unchecked Sendable {
     private(set) var backward: [String: [String]] = [:]
     /// What went in, for signatures: `freedict-deu-fra:47432`, `user:terms.tsv:12`, `learned:655`.
     public private(set) var provenance: [String] = []
+    /// The Debian packages of the FreeDict dictionaries for this pair, when a dictionary folder
+    /// was given and holds neither direction (`dict-freedict-eng-deu`, `dict-freedict-deu-eng`).
+    public private(set) var missingDictionaries: [String] = []
     /// Stems of dictionary headwords that are common words ("window", not "Germany"), per side.
     private(set) var commonHeadwords: [Set<String>] = [[], []]
     let stemmers: [Stemmer]
@@ -60,6 +66,10 @@ public final class TranslationLexicon: @unchecked Sendable {
                 provenance.append("freedict-\(try FreeDict.code(for: targetLanguage))-\(try FreeDict.code(for: sourceLanguage)):\(entries.count)")
             }
         }
+        if dictionaryDirectory != nil && !provenance.contains(where: { $0.hasPrefix("freedict-") }) {
+            let s = try FreeDict.code(for: sourceLanguage), t = try FreeDict.code(for: targetLanguage)
+            missingDictionaries = ["dict-freedict-\(s)-\(t)", "dict-freedict-\(t)-\(s)"]
+        }
         for path in userLexicons {
             let count = try addUserLexicon(path, into: &pairs)
             provenance.append("user:\((path as NSString).lastPathComponent):\(count)")
@@ -73,6 +83,7 @@ public final class TranslationLexicon: @unchecked Sendable {
         forward = other.forward
         backward = other.backward
         provenance = other.provenance
+        missingDictionaries = other.missingDictionaries
         commonHeadwords = other.commonHeadwords
         stemmers = other.stemmers
         functionWords = other.functionWords

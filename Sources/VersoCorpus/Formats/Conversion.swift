@@ -22,13 +22,13 @@ extension CorpusFormat {
     /// A streaming reader of this format for `path` (a prefix for Moses).
     /// - Throws: `VersoError` when Moses input lacks its languages.
     public func reader(path: String, sourceLanguage: String? = nil, targetLanguage: String? = nil,
-                       inlineTags: TMXReader.InlineTags = .strip) throws -> UnitReader {
+                       inlineTags: TMXReader.InlineTags = .strip, tsvEscapes: TSVReader.Escapes = .auto) throws -> UnitReader {
         switch self {
         case .tmx:
             return TMXReader(.file(path), options: TMXReader.Options(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                                                      inlineTags: inlineTags))
         case .xliff: return XLIFFReader(.file(path))
-        case .tsv: return TSVReader(.file(path), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        case .tsv: return TSVReader(.file(path), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, escapes: tsvEscapes)
         case .jsonl: return JSONLReader(.file(path), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         case .moses:
             guard let s = sourceLanguage, let t = targetLanguage else {
@@ -43,14 +43,14 @@ extension CorpusFormat {
     /// the atomic files it writes: commit them after `end()`; until then nothing is visible.
     ///
     /// - Throws: `VersoError` when an output file cannot be created.
-    public func makeWriter(output: String, header: CorpusHeader, options: ExportOptions) throws -> (UnitWriter, [AtomicFileOutput]) {
+    public func makeWriter(output: String, header: CorpusHeader, options: ExportOptions, force: Bool = false) throws -> (UnitWriter, [OutputFile]) {
         switch self {
         case .moses:
             let paths = MosesWriter.paths(prefix: output, header: header)
-            let outputs = [try AtomicFileOutput(path: paths.source), try AtomicFileOutput(path: paths.target)]
+            let outputs = [try OutputFile(path: paths.source, force: force), try OutputFile(path: paths.target, force: force)]
             return (MosesWriter(options: options, source: outputs[0], target: outputs[1]), outputs)
         case .tmx, .tsv, .jsonl, .xliff:
-            let file = try AtomicFileOutput(path: output)
+            let file = try OutputFile(path: output, force: force)
             switch self {
             case .tmx: return (TMXWriter(header: header, options: options, output: file), [file])
             case .xliff: return (XLIFFWriter(header: header, options: options, output: file), [file])
@@ -92,9 +92,13 @@ public struct Conversion: Sendable {
     public var filter: ExportFilter
     public var options: ExportOptions
     public var inlineTags: TMXReader.InlineTags
+    /// TSV input: whether backslash escapes are undone (see ``TSVReader``).
+    public var tsvEscapes: TSVReader.Escapes = .auto
     /// Header values for TMX and XLIFF outputs.
     public var signature: Signature
     public var creationDate: Date
+    /// Replace an existing output file even when it is read-only.
+    public var force = false
 
     public init(input: String, from: CorpusFormat, output: String, to: CorpusFormat, sourceLanguage: String? = nil,
                 targetLanguage: String? = nil, filter: ExportFilter = ExportFilter(), options: ExportOptions = ExportOptions(),
@@ -137,7 +141,8 @@ public struct Conversion: Sendable {
     }
 
     private func makeReader() throws -> UnitReader {
-        try from.reader(path: input, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, inlineTags: inlineTags)
+        try from.reader(path: input, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, inlineTags: inlineTags,
+                        tsvEscapes: tsvEscapes)
     }
 
     private func header(_ reader: UnitReader) throws -> CorpusHeader {
@@ -154,8 +159,8 @@ public struct Conversion: Sendable {
                             document: URL(fileURLWithPath: input).lastPathComponent)
     }
 
-    private func makeWriter(_ header: CorpusHeader) throws -> (UnitWriter, [AtomicFileOutput]) {
-        try to.makeWriter(output: output, header: header, options: options)
+    private func makeWriter(_ header: CorpusHeader) throws -> (UnitWriter, [OutputFile]) {
+        try to.makeWriter(output: output, header: header, options: options, force: force)
     }
 
     /// Reads, filters and writes every unit.
@@ -169,7 +174,7 @@ public struct Conversion: Sendable {
         var report = Report()
         var state = ExportFilter.State(filter: filter)
         var writer: UnitWriter?
-        var files: [AtomicFileOutput] = []
+        var files: [OutputFile] = []
         func start() throws {
             (writer, files) = try makeWriter(header(reader))
             try writer?.begin()
@@ -186,7 +191,7 @@ public struct Conversion: Sendable {
         report.dropped = state.dropped
         report.written = writer?.counts ?? WriterCounts()
         report.remarks = reader.remarks
-        report.outputs = files.map(\.path)
+        report.outputs = files.map { $0.path ?? "-" }
         return report
     }
 }

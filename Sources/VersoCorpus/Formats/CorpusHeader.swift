@@ -62,10 +62,11 @@ public struct ExportOptions: Sendable, Equatable {
     /// What to do with characters XML cannot carry (TMX, XLIFF; XLIFF writes `<cp hex>` instead
     /// when `replace` is chosen, which loses nothing).
     public var invalidCharacters: InvalidCharacterPolicy
-    /// TSV: write a header line `source<TAB>target<TAB>score<TAB>codes` first.
+    /// TSV: write a header line `source<TAB>target<TAB>score<TAB>codes` first. It tells a reader
+    /// (``TSVReader``) that the fields carry Verso's backslash escapes.
     public var tsvHeader: Bool
 
-    public init(keepEmpty: Bool = false, invalidCharacters: InvalidCharacterPolicy = .replace, tsvHeader: Bool = false) {
+    public init(keepEmpty: Bool = false, invalidCharacters: InvalidCharacterPolicy = .replace, tsvHeader: Bool = true) {
         self.keepEmpty = keepEmpty
         self.invalidCharacters = invalidCharacters
         self.tsvHeader = tsvHeader

@@ -1,3 +1,4 @@
+import VersoText
 import VersoCheck
 import Foundation
 
@@ -80,6 +81,12 @@ public struct JSONLWriter: LanguageFreeWriter {
     @discardableResult
     public mutating func write(_ unit: TranslationUnit) throws -> Bool {
         guard counts.admit(unit, options) else { return false }
+        try output.write(Self.object(unit) + "\n")
+        return true
+    }
+
+    /// One unit as a JSON object on one line (no LF): the line this writer writes for it.
+    public static func object(_ unit: TranslationUnit) -> String {
         var parts = [
             "\"source\": " + Self.array(unit.sides.source.map(Self.quoted)),
             "\"target\": " + Self.array(unit.sides.target.map(Self.quoted)),
@@ -91,8 +98,7 @@ public struct JSONLWriter: LanguageFreeWriter {
         if !unit.notes.isEmpty { parts.append("\"notes\": " + Self.array(unit.notes.map(Self.quoted))) }
         if let document = unit.document { parts.append("\"document\": " + Self.quoted(document)) }
         if let content = unit.content { parts.append("\"content\": " + Self.quoted(content.rawValue)) }
-        try output.write("{" + parts.joined(separator: ", ") + "}\n")
-        return true
+        return "{" + parts.joined(separator: ", ") + "}"
     }
 
     public mutating func end() throws {}

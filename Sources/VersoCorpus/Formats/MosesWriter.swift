@@ -1,3 +1,4 @@
+import VersoText
 /// Writes a Moses-style parallel corpus: two plain-text files, `PREFIX.<source language>` and
 /// `PREFIX.<target language>`, line n of one the translation of line n of the other.
 ///

@@ -3,9 +3,13 @@ import VersoText
 
 /// Reads tab-separated pairs: `source<TAB>target[<TAB>score[<TAB>codes]]`, one a line.
 ///
-/// The escapes `TSVWriter` writes (`\\`, `\t`, `\n`, `\r`) are undone unless `unescape` is off;
-/// another backslash sequence is kept as written. Blank lines are skipped. A line with one field
-/// or more than four, or a score that is not a number, is an error naming the line.
+/// Fields are read as the TSV convention has them: every character as written, so a Windows
+/// path `C:\Users\new` stays as it is. The escapes `TSVWriter` writes (`\\`, `\t`, `\n`,
+/// `\r`) are undone only in a file that starts with Verso's header line
+/// (`source<TAB>target<TAB>score<TAB>codes`, which the writer puts first by default) or when
+/// `escapes` is `.on` (`--tsv-escapes`); another backslash sequence is kept as written then.
+/// Blank lines are skipped. A line with one field or more than four, or a score that is not a
+/// number, is an error naming the line.
 ///
 /// Header detection (`Header.auto`): the first line is a header when each of its fields is one of
 /// `source`, `src`, `target`, `tgt`, `trg`, `score`, `codes`, `flags` or a given language
@@ -13,10 +17,14 @@ import VersoText
 /// category `accuracy`, side `both`, no message): TSV keeps no more.
 public final class TSVReader: UnitReader {
     public enum Header: String, Sendable, CaseIterable { case auto, present, absent }
+    /// Whether backslash escapes are undone: `auto` when the file carries Verso's header line.
+    public enum Escapes: String, Sendable, CaseIterable { case auto, on, off }
 
     public let input: InputSource
     public let header: Header
-    public let unescape: Bool
+    public let escapes: Escapes
+    /// Whether escapes were undone (after a read).
+    public private(set) var unescaped = false
     public let sourceLanguage: String?
     public let targetLanguage: String?
     /// Whether the first line was taken as a header (after a read).
@@ -25,12 +33,12 @@ public final class TSVReader: UnitReader {
     public private(set) var blankLines = 0
 
     public init(_ input: InputSource, sourceLanguage: String? = nil, targetLanguage: String? = nil,
-                header: Header = .auto, unescape: Bool = true) {
+                header: Header = .auto, escapes: Escapes = .auto) {
         self.input = input
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.header = header
-        self.unescape = unescape
+        self.escapes = escapes
     }
 
     public var remarks: [String] {
@@ -72,11 +80,13 @@ public final class TSVReader: UnitReader {
     public func read(_ body: (TranslationUnit) throws -> Void) throws {
         var units = 0
         (hadHeader, blankLines) = (false, 0)
+        unescaped = escapes == .on
         try LineReader(input).forEachLine { line, number in
             if line.isEmpty { blankLines += 1; return }
             let fields = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             if number == 1 {
                 hadHeader = header == .present || (header == .auto && isHeader(fields))
+                if escapes == .auto { unescaped = fields.map { $0.lowercased() } == TSVWriter.headerFields }
                 if hadHeader { return }
             }
             guard (2...4).contains(fields.count) else {
@@ -95,7 +105,7 @@ public final class TSVReader: UnitReader {
             let findings = codes.map {
                 Finding(code: String($0), category: .accuracy, severity: .info, message: "", side: .both, bead: units)
             }
-            let text = { (field: Substring) in self.unescape ? Self.unescape(String(field)) : String(field) }
+            let text = { (field: Substring) in self.unescaped ? Self.unescape(String(field)) : String(field) }
             try body(TranslationUnit(source: text(fields[0]), target: text(fields[1]), score: score, findings: findings))
             units += 1
         }

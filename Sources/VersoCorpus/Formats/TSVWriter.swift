@@ -1,3 +1,4 @@
+import VersoText
 /// Writes tab-separated values: `source`, `target`, `score`, `codes`, one unit a line.
 ///
 /// Escaping (undone by `TSVReader`): backslash is written `\\`, TAB `\t`, LF `\n` and CR `\r`, so

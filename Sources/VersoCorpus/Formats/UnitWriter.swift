@@ -1,3 +1,4 @@
+import VersoText
 import Foundation
 
 /// A format writer: `begin()`, then `write(_:)` for each unit in order, then `end()`.

@@ -1,3 +1,4 @@
+import VersoText
 import VersoCheck
 
 /// Writes XLIFF 2.0 for review in CAT tools: one `<unit>` per unit with its findings as notes.

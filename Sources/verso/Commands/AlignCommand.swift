@@ -36,7 +36,7 @@ struct AlignCommand: ParsableCommand {
     @Argument(help: "The target document.") var target: String
     @OptionGroup var alignment: AlignmentOptions
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).") var format: Format = .jsonl
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.") var output: String?
+    @OptionGroup var output: OutputOptions
     @Flag(name: .customLong("keep-empty"), help: "Keep 1-0 and 0-1 beads in TMX, XLIFF and Moses output.") var keepEmpty = false
     @Flag(name: .customLong("prose-only"), help: "Leave out pairs that are not prose: code, command lines, table art, URLs or numbers alone.") var proseOnly = false
     @Flag(name: .customLong("no-cognates"), help: "Do not link identical tokens and cognates.") var noCognates = false
@@ -47,25 +47,22 @@ struct AlignCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...4).contains(maxBead) else { throw ValidationError("--max-bead must be between 1 and 4, got \(maxBead)") }
-        if format == .moses && output == nil { throw ValidationError("--format moses writes two files: give their prefix with -o") }
+        if format == .moses && output.output == nil { throw ValidationError("--format moses writes two files: give their prefix with -o") }
     }
 
     func run() throws {
         try guarded {
-            let aligner = try alignment.makeAligner { options in
+            let pipeline = try alignment.makePipeline(checks: nil) { options in
                 options.useCognates = !noCognates
                 options.learnLexicon = !noLearning
                 options.maxBeadSide = maxBead
                 for item in weightOverrides { try options.weights.set(item) }
             }
-            let processor = PairProcessor(aligner: aligner, engine: try CheckEngine(configuration: CheckConfiguration(enabled: [])),
-                                          segmented: alignment.segmented)
+            for remark in pipeline.aligner.remarks { Diagnostics.warn(remark) }
             let texts = try alignment.read(source, target)
-            let aligned = try processor.align(source: texts.source, target: texts.target)
+            let aligned = try pipeline.align(source: texts.source, target: texts.target)
             if format == .align {
-                var sink = OutputSink(path: output)
-                for bead in aligned.beads { sink.write("\(bead.source):\(bead.target):\(String(format: "%.3f", bead.score))\n") }
-                try sink.finish()
+                try output.deliver(aligned.beads.map { "\($0.source):\($0.target):\(String(format: "%.3f", $0.score))\n" }.joined())
                 return
             }
             var options = ExportOptions()
@@ -79,18 +76,12 @@ struct AlignCommand: ParsableCommand {
                 Diagnostics.printErr("left out \(before - units.count) bead(s) that are not prose (--prose-only)")
             }
             let corpusFormat = CorpusFormat(rawValue: format.rawValue)!
-            if let output {
-                let (writer, files) = try corpusFormat.makeWriter(output: output, header: header, options: options)
-                var w = writer
-                try w.writeAll(units)
-                for file in files { try file.commit() }
-                if w.counts.leftOutEmpty > 0 {
-                    Diagnostics.printErr("left out \(w.counts.leftOutEmpty) bead(s) with an empty side (use --keep-empty to keep them)")
-                }
-            } else {
-                var sink = OutputSink(path: nil)
-                sink.write(try corpusFormat.render(units, header: header, options: options))
-                try sink.finish()
+            // Moses writes two files named after the prefix; the other formats one file or standard output.
+            var (writer, files) = try corpusFormat.makeWriter(output: output.output ?? "-", header: header, options: options, force: output.force)
+            try writer.writeAll(units)
+            for file in files { try file.commit() }
+            if writer.counts.leftOutEmpty > 0 {
+                Diagnostics.printErr("left out \(writer.counts.leftOutEmpty) bead(s) with an empty side (use --keep-empty to keep them)")
             }
         }
     }

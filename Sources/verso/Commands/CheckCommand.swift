@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import VersoAlign
 import VersoCheck
 import VersoCorpus
+import VersoReport
 import VersoText
 
 struct CheckCommand: ParsableCommand {
@@ -14,85 +14,81 @@ struct CheckCommand: ParsableCommand {
         verso check MEMORY            checks the pairs of a TMX, TSV, JSONL or XLIFF file as they are.
 
         Formats:
-          text      file:line: severity: [code] message, one finding a line, then a summary.
+          text      file:line: severity: [code] message, a line a finding, by file; then a summary.
           jsonl     the align contract (first line {"signature": …}), with flags filled.
           json      one object: signature, counts by severity, beads with their flags.
           markdown  a summary for pull requests and CI logs: counts and the worst findings.
           html      one self-contained review page (side by side, alignment map, filters).
-        Exit status: 0; 1 when a finding reaches --fail-on; 64 for usage errors; 1 for bad input.
+        A bead is "flagged" when it has a finding above info.
+        \(Diagnostics.exitStatusHelp)
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl, json, markdown, html }
 
     @OptionGroup var alignment: AlignmentOptions
+    @OptionGroup var checks: CheckOptions
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).") var format: Format = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding of this severity or worse is found (minor, major, critical).")
     var failOn: Severity?
-    @Option(help: "A glossary (CSV or TSV: source,target; or TBX) whose terms the translation must use.") var glossary: String?
-    @Option(parsing: .upToNextOption, help: "Run only these checks (codes; see `verso checks`).") var enable: [String] = []
-    @Option(parsing: .upToNextOption, help: "Do not run these checks.") var disable: [String] = []
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.") var output: String?
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var display: DisplayOptions
+    @Flag(name: .customLong("tsv-escapes"), help: "TSV memory: undo backslash escapes (\\t \\n \\\\) even without Verso's header line.")
+    var tsvEscapes = false
     @Argument(help: "SOURCE TARGET (a document and its translation), or one translation memory (.tmx, .tsv, .jsonl, .xlf).")
     var inputs: [String]
 
     func validate() throws {
-        guard (1...2).contains(inputs.count) else { throw ValidationError("give SOURCE TARGET, or one translation memory") }
+        guard (1...2).contains(inputs.count) else { throw ValidationError("give SOURCE TARGET, or one translation memory (got \(inputs.count) files)") }
         if inputs.count == 1, CorpusFormat.detect(path: inputs[0]) == nil {
             throw ValidationError("'\(inputs[0])' is not a translation memory (.tmx, .tsv, .jsonl, .xlf); to check a document, give SOURCE and TARGET")
         }
     }
 
     func run() throws {
-        var status: Int32 = 0
-        try guarded {
-            let engine = try CheckEngine(configuration: CheckConfiguration(enabled: enable.isEmpty ? nil : Set(enable), disabled: Set(disable)))
-            let entries = try glossary.map {
-                try GlossaryEntry.read(path: $0, sourceLanguage: alignment.sourceLanguage, targetLanguage: alignment.targetLanguage)
-            } ?? []
-            let report = inputs.count == 2 ? try checkPair(engine: engine, glossary: entries) : try checkMemory(engine: engine, glossary: entries)
-            var sink = OutputSink(path: output)
-            switch format {
-            case .text: sink.write(report.text())
-            case .jsonl: sink.write(try report.jsonLines())
-            case .json: sink.write(try report.json())
-            case .markdown: sink.write(try report.markdown())
-            case .html: sink.write(try report.html())
+        let report = try guarded { () -> PairReport in
+            let pipeline = try alignment.makePipeline(checks: checks)
+            for remark in pipeline.aligner.remarks { Diagnostics.warn(remark) }
+            if inputs.count == 2 {
+                let (source, target) = try alignment.read(inputs[0], inputs[1])
+                return try pipeline.run(source: source, target: target)
             }
-            try sink.finish()
-            if let output, format != .text { Diagnostics.printErr("\(report.summaryLine)\nwrote \(output)") }
-            status = CheckEngine.exitStatus(report.findings, failOn: failOn)
+            return try checkMemory(inputs[0], pipeline: pipeline)
         }
+        try guarded {
+            let style = TextReport.Style(color: display.useColor(writingToTerminal: output.output == nil && isatty(STDOUT_FILENO) == 1),
+                                         quiet: display.quiet)
+            try output.deliver(try render(report, style: style))
+            if output.output != nil, format != .text {
+                Diagnostics.printErr(TextReport.summaryLines(report.summary, signature: report.signature.description)[0] + "\nwrote \(output.output!)")
+            }
+        }
+        let status = CheckEngine.exitStatus(report.findings, failOn: failOn)
         if status != 0 { throw ExitCode(status) }
     }
 
-    private func checkPair(engine: CheckEngine, glossary: [GlossaryEntry]) throws -> FindingsReport {
-        let processor = PairProcessor(aligner: try alignment.makeAligner(), engine: engine, glossary: glossary, segmented: alignment.segmented)
-        let (source, target) = try alignment.read(inputs[0], inputs[1])
-        let result = try processor.process(source: source, target: target)
-        return FindingsReport(result: result, sourcePath: inputs[0], targetPath: inputs[1])
+    private func render(_ report: PairReport, style: TextReport.Style) throws -> String {
+        switch format {
+        case .text: return TextReport.render(report, style: style)
+        case .jsonl:
+            var options = ExportOptions()
+            options.keepEmpty = true
+            let header = CorpusHeader(sourceLanguage: report.source.language, targetLanguage: report.target.language, signature: report.signature)
+            return try JSONLWriter.render(report.units, header: header, options: options).text
+        case .json: return JSONReport.render(report)
+        case .markdown: return MarkdownReport.render(report, top: 20)
+        case .html: return HTMLReport.render(report, title: "Verso review: \((report.target.name as NSString).lastPathComponent)")
+        }
     }
 
     /// Checks the pairs of a memory as they are (no alignment): QA for memories people own.
-    private func checkMemory(engine: CheckEngine, glossary: [GlossaryEntry]) throws -> FindingsReport {
-        let path = inputs[0]
+    private func checkMemory(_ path: String, pipeline: Pipeline) throws -> PairReport {
         let format = CorpusFormat.detect(path: path)!
-        let reader = try format.reader(path: path, sourceLanguage: alignment.sourceLanguage, targetLanguage: alignment.targetLanguage)
+        let reader = try format.reader(path: path, sourceLanguage: alignment.sourceLanguage, targetLanguage: alignment.targetLanguage,
+                                       tsvEscapes: tsvEscapes ? .on : .auto)
         let units = try reader.readAll()
         for remark in reader.remarks { Diagnostics.warn("\(path): \(remark)") }
-        let source = alignment.sourceLanguage, target = alignment.targetLanguage
-        let lexicon: CheckLexicon = alignment.noDictionary && alignment.lexicon.isEmpty ? CognateLexicon()
-            : AlignerLexicon(try TranslationLexicon(sourceLanguage: source, targetLanguage: target,
-                                                    dictionaryDirectory: alignment.noDictionary ? nil : alignment.dictionaryDirectory,
-                                                    userLexicons: alignment.lexicon))
-        let beads = units.map { BeadText(source: $0.sides.source, target: $0.sides.target, score: $0.score) }
-        let document = try CheckDocument(beads: beads, sourceLanguage: source, targetLanguage: target, lexicon: lexicon, glossary: glossary)
-        let findings = engine.run(document)
-        var signature = Signature()
-        signature.set("languages", "\(source)-\(target)")
-        signature.set("input", "\(format.rawValue)-memory")
-        signature.set("checks", engine.configuration.activeCodes.joined(separator: ","))
-        return FindingsReport(units: units, findings: findings, signature: signature, path: path, sourceLanguage: source, targetLanguage: target)
+        return try pipeline.check(memory: units, name: path, format: format.rawValue)
     }
 }
 

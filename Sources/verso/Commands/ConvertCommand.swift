@@ -27,9 +27,13 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Drop repeated source+target pairs.") var dedupe = false
     @Flag(name: .customLong("prose-only"), help: "Leave out pairs that are not prose: code, command lines, table art, URLs or numbers alone.") var proseOnly = false
     @Flag(help: "Keep pairs with an empty side (1-0 and 0-1 beads).") var keepEmpty = false
-    @Flag(help: "TSV output: write a header line.") var tsvHeader = false
+    @Flag(name: .customLong("no-tsv-header"), help: "TSV output: no header line (the header tells readers the fields carry Verso's backslash escapes).")
+    var noTSVHeader = false
+    @Flag(name: .customLong("tsv-escapes"), help: "TSV input: undo backslash escapes (\\t \\n \\\\) even without Verso's header line.")
+    var tsvEscapes = false
     @Flag(help: "TMX input: keep inline codes (<bpt>, <ph>…) as text instead of dropping them.") var keepInlineCodes = false
     @Flag(help: "Fail on characters XML cannot carry instead of replacing them with U+FFFD.") var refuseControlCharacters = false
+    @Flag(help: "Replace the output file even when it is read-only.") var force = false
 
     private func format(_ name: String?, path: String, role: String) throws -> CorpusFormat {
         if let name {
@@ -56,14 +60,16 @@ struct ConvertCommand: ParsableCommand {
                 severity = value
             }
             let codes = Set(exclude.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-            let conversion = Conversion(
+            var conversion = Conversion(
                 input: input, from: try format(from, path: input, role: "input"),
                 output: output, to: try format(to, path: output, role: "output"),
                 sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                 filter: ExportFilter(minScore: minScore, excludeCodes: codes, maxSeverity: severity, dedupe: dedupe, proseOnly: proseOnly),
                 options: ExportOptions(keepEmpty: keepEmpty, invalidCharacters: refuseControlCharacters ? .refuse : .replace,
-                                       tsvHeader: tsvHeader),
+                                       tsvHeader: !noTSVHeader),
                 inlineTags: keepInlineCodes ? .keepCode : .strip)
+            conversion.force = force
+            conversion.tsvEscapes = tsvEscapes ? .on : .auto
             let report = try conversion.run()
             for line in report.summary { Diagnostics.printErr("verso: \(line)") }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import VersoAlign
 import VersoCheck
 import VersoCorpus
@@ -17,8 +18,8 @@ struct CorpusAddCommand: ParsableCommand {
         keeps every finished document, and the next run goes on with the rest.
         Manifest: one pair a line, tab-separated: source, target, then optionally name, source \
         language, target language; relative paths are relative to the manifest's folder.
-        Progress goes to stderr (a bar on a terminal). Exit status: 0; 1 when some pair failed \
-        (each is reported with its path); 64 for usage errors.
+        Progress goes to stderr (a bar on a terminal). Exit status: 0; 2 when some pair failed \
+        (each is reported with its path, the others are stored); 64 for usage errors.
         """
     )
 
@@ -29,9 +30,7 @@ struct CorpusAddCommand: ParsableCommand {
     @Option(name: .customLong("pair-dirs"), parsing: .upToNextOption, help: "Two folders (source, target) whose files pair by name.")
     var pairDirs: [String] = []
     @Flag(help: "Align and store every pair, even unchanged ones.") var force = false
-    @Option(help: "A glossary (CSV, TSV or TBX) whose terms the translation must use.") var glossary: String?
-    @Option(parsing: .upToNextOption, help: "Run only these checks (codes; see `verso checks`).") var enable: [String] = []
-    @Option(parsing: .upToNextOption, help: "Do not run these checks.") var disable: [String] = []
+    @OptionGroup var checks: CheckOptions
     @Option(name: .shortAndLong, help: "Pairs aligned at once (default: one per core).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Argument(help: "SOURCE TARGET: one pair.") var files: [String] = []
 
@@ -51,27 +50,18 @@ struct CorpusAddCommand: ParsableCommand {
         return [PairJob(source: files[0], target: files[1], name: name, sourceLanguage: s, targetLanguage: t)]
     }
 
-    /// The processor for one language pair: these options with those languages.
-    private func makeProcessor(sourceLanguage: String, targetLanguage: String) throws -> PairProcessor {
-        var options = alignment
-        options.sourceLanguage = sourceLanguage
-        options.targetLanguage = targetLanguage
-        let engine = try CheckEngine(configuration: CheckConfiguration(enabled: enable.isEmpty ? nil : Set(enable), disabled: Set(disable)))
-        let entries = try glossary.map { try GlossaryEntry.read(path: $0, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) } ?? []
-        return PairProcessor(aligner: try options.makeAligner(), engine: engine, glossary: entries, segmented: alignment.segmented)
-    }
-
     func run() throws {
         var failed = false
         try guarded {
             let jobs = try pairs()
-            let adder = BatchAdder(store: try database.open(create: true)) { s, t in
-                try makeProcessor(sourceLanguage: s, targetLanguage: t)
+            _ = try checks.engine()   // an unknown check code is a usage error before any pair
+            let (alignment, checks) = (self.alignment, self.checks)
+            let adder = BatchAdder(store: try database.open(create: true), force: force, lossy: alignment.lossy, format: alignment.inputFormat,
+                                   workers: self.jobs) { s, t in
+                let pipeline = try alignment.makePipeline(checks: checks, sourceLanguage: s, targetLanguage: t)
+                for remark in pipeline.aligner.remarks { Diagnostics.warn(remark) }
+                return pipeline
             }
-            adder.force = force
-            adder.lossy = alignment.lossy
-            adder.format = alignment.inputFormat
-            adder.workers = self.jobs
             let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
             let report = try adder.run(jobs) { bar?.show($0) }
             bar?.finish()
@@ -79,7 +69,7 @@ struct CorpusAddCommand: ParsableCommand {
             Diagnostics.printErr("verso: \(CorpusAddCommand.summary(report, database: database.path))")
             failed = !report.failures.isEmpty
         }
-        if failed { throw ExitCode(1) }
+        if failed { throw ExitCode(Diagnostics.failureStatus) }
     }
 
     static func summary(_ report: BatchReport, database: String) -> String {
@@ -92,15 +82,18 @@ struct CorpusAddCommand: ParsableCommand {
 }
 
 /// A one-line progress bar on stderr: pairs done, sentences per second, time left.
-final class ProgressBar: @unchecked Sendable {
-    private var lastDraw = Date.distantPast
-    private var drawn = false
+final class ProgressBar: Sendable {
+    /// When the bar was last drawn, and whether it was drawn at all.
+    private let drawn = Mutex((last: Date.distantPast, any: false))
 
     func show(_ p: BatchProgress) {
         let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.1 || p.done == p.total else { return }
-        lastDraw = now
-        drawn = true
+        let draw = drawn.withLock { state -> Bool in
+            guard now.timeIntervalSince(state.last) >= 0.1 || p.done == p.total else { return false }
+            state = (now, true)
+            return true
+        }
+        guard draw else { return }
         let width = 24, filled = p.total == 0 ? width : width * p.done / p.total
         let left = p.secondsLeft.map { ProgressBar.duration($0) } ?? "–"
         var line = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
@@ -111,7 +104,7 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        if drawn.withLock({ $0.any }) { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 
     static func duration(_ seconds: Double) -> String {

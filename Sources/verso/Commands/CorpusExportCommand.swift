@@ -20,6 +20,7 @@ struct CorpusExportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
     @Option(help: "tmx, tsv, moses, jsonl or xliff.") var format: CorpusFormat
     @Option(name: .shortAndLong, help: "The output file (the prefix for Moses).") var output: String
+    @Flag(help: "Replace the output file even when it is read-only.") var force = false
     @Option(help: "Drop pairs scored below this.") var minScore: Double?
     @Option(parsing: .upToNextOption, help: "Drop pairs with a finding of these codes (repeat or separate with commas).") var exclude: [String] = []
     @Flag(help: "Drop repeated source+target pairs.") var dedupe = false
@@ -30,9 +31,10 @@ struct CorpusExportCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let codes = Set(exclude.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-            let export = CorpusExport(format: format, output: output,
+            var export = CorpusExport(format: format, output: output,
                                       filter: ExportFilter(minScore: minScore, excludeCodes: codes, dedupe: dedupe, proseOnly: proseOnly),
                                       options: ExportOptions(keepEmpty: keepEmpty), documents: document)
+            export.force = force
             let report = try export.run(store: try database.open(create: false))
             for line in report.summary { Diagnostics.printErr("verso: \(line)") }
         }

@@ -3,6 +3,7 @@ import Foundation
 import VersoCheck
 import VersoReport
 import VersoStore
+import VersoText
 
 struct CorpusReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,22 +19,20 @@ struct CorpusReportCommand: ParsableCommand {
             let store = try database.open(create: false)
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             var entries: [CorpusIndexReport.Entry] = []
+            func write(_ text: String, _ path: String) throws {
+                let file = try OutputFile(path: path)
+                try file.write(text)
+                try file.commit()
+            }
             for document in try store.documents() {
-                let units = try store.units(document: document)
-                let findings = units.enumerated().flatMap { i, u in u.findings.map { f -> Finding in var f = f; f.bead = i; return f } }
+                let report = try store.report(document: document)
                 let id = document.identity
-                let model = try ReportModel(source: (name: id.sourcePath, language: id.sourceLanguage),
-                                            target: (name: id.targetPath, language: id.targetLanguage),
-                                            signature: document.signature,
-                                            beads: units.map { BeadText(source: $0.sides.source, target: $0.sides.target, score: $0.score) },
-                                            findings: findings)
                 let file = CorpusReportCommand.fileName(id.name, index: entries.count)
-                try AtomicFile.write(Array(HTMLReport.render(model, title: "Verso review: \(id.name)").utf8),
-                                     to: (output as NSString).appendingPathComponent(file))
-                entries.append(.init(name: id.name, languages: "\(id.sourceLanguage) → \(id.targetLanguage)", summary: model.summary, link: file))
+                try write(HTMLReport.render(report, title: "Verso review: \(id.name)"), (output as NSString).appendingPathComponent(file))
+                entries.append(.init(name: id.name, languages: "\(id.sourceLanguage) → \(id.targetLanguage)", summary: report.summary, link: file))
             }
             let index = (output as NSString).appendingPathComponent("index.html")
-            try AtomicFile.write(Array(CorpusIndexReport.render(entries, title: "Verso corpus report: \((database.path as NSString).lastPathComponent)").utf8), to: index)
+            try write(CorpusIndexReport.render(entries, title: "Verso corpus report: \((database.path as NSString).lastPathComponent)"), index)
             Diagnostics.printErr("wrote \(entries.count) document report(s) and \(index)")
         }
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import VersoCorpus
 import VersoStore
+import VersoText
 
 extension ConcordanceQuery.Side: ExpressibleByArgument {}
 
@@ -33,9 +35,9 @@ struct CorpusSearchCommand: ParsableCommand {
             let start = DispatchTime.now().uptimeNanoseconds
             let hits = try store.search(ConcordanceQuery(query, side: side, code: code, limit: max(1, limit)))
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            var sink = OutputSink(path: nil)
-            for hit in hits { sink.write(format == .text ? CorpusSearchCommand.text(hit) : CorpusSearchCommand.json(hit)) }
-            try sink.finish()
+            let sink = try OutputFile(path: nil)
+            for hit in hits { try sink.write(format == .text ? CorpusSearchCommand.text(hit) : CorpusSearchCommand.json(hit)) }
+            try sink.commit()
             let more = hits.count == limit ? " (the first \(limit); --limit for more)" : ""
             Diagnostics.printErr("verso: \(hits.count) hit(s)\(more) in " + String(format: "%.1f ms", milliseconds))
         }
@@ -62,8 +64,8 @@ struct CorpusSearchCommand: ParsableCommand {
 
     static func json(_ hit: ConcordanceHit) -> String {
         let matches = hit.matches.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
-        return "{\"document\":\(JSON.string(hit.document)),\"side\":\"\(hit.side)\",\"index\":\(hit.index),\"text\":\(JSON.string(hit.text)),"
-            + "\"matches\":[\(matches)],\"counterpart\":\(JSON.string(hit.counterpart)),\"score\":\(hit.score),"
-            + "\"codes\":[\(hit.codes.map(JSON.string).joined(separator: ","))]}\n"
+        return "{\"document\":\(JSONLWriter.quoted(hit.document)),\"side\":\"\(hit.side)\",\"index\":\(hit.index),\"text\":\(JSONLWriter.quoted(hit.text)),"
+            + "\"matches\":[\(matches)],\"counterpart\":\(JSONLWriter.quoted(hit.counterpart)),\"score\":\(hit.score),"
+            + "\"codes\":[\(hit.codes.map(JSONLWriter.quoted).joined(separator: ","))]}\n"
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VersoCorpus
 import VersoText
 
 struct SegmentCommand: ParsableCommand {
@@ -13,7 +14,7 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "ICU locale for sentence breaking (default: <lang>@ss=standard).") var locale: String?
     @Option(help: "Output format: lines or jsonl.") var format: Format = .lines
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.") var output: String?
+    @OptionGroup var output: OutputOptions
     @Option(name: .customLong("input-format"), help: "Read the input as this format instead of detecting it: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var inputFormat: DocumentFormat?
     @Argument(help: "The document (text, HTML, Markdown, DOCX, ODT, EPUB, PDF, SubRip, WebVTT), or - for standard input.") var file = "-"
@@ -23,17 +24,17 @@ struct SegmentCommand: ParsableCommand {
             let input = try DocumentReader.read(path: file, options: ReadOptions(format: inputFormat, lossy: lossy))
             if case .plain(let source) = input, source.replacements > 0 { Diagnostics.warn("\(file): replaced \(source.replacements) invalid byte sequence(s) with U+FFFD") }
             let document = try Segmenter(language: lang, locale: locale).segment(input)
-            var sink = OutputSink(path: output)
+            let sink = try output.open()
             switch format {
             case .lines:
-                for s in document.segments { sink.write(s.text + "\n") }
+                for s in document.segments { try sink.write(s.text + "\n") }
             case .jsonl:
                 let offsets = document.scalarOffsets()
                 for (s, o) in zip(document.segments, offsets) {
-                    sink.write("{\"index\": \(s.index), \"paragraph\": \(s.paragraph), \"kind\": \"\(document.blocks[s.paragraph].kind.rawValue)\", \"start\": \(o.lowerBound), \"end\": \(o.upperBound), \"byte_start\": \(s.byteRange.lowerBound), \"byte_end\": \(s.byteRange.upperBound), \"text\": \(JSON.string(s.text))}\n")
+                    try sink.write("{\"index\": \(s.index), \"paragraph\": \(s.paragraph), \"kind\": \"\(document.blocks[s.paragraph].kind.rawValue)\", \"start\": \(o.lowerBound), \"end\": \(o.upperBound), \"byte_start\": \(s.byteRange.lowerBound), \"byte_end\": \(s.byteRange.upperBound), \"text\": \(JSONLWriter.quoted(s.text))}\n")
                 }
             }
-            try sink.finish()
+            try sink.commit()
         }
     }
 }

@@ -18,7 +18,7 @@ struct StreamCommand: ParsableCommand {
           or, for a bad record (invalid JSON, missing field, empty text, invalid UTF-8), one line
             {"document": "doc-1" or null, "line": 7, "error": "…"}
         and processing goes on. Output is written after every record. Blank lines are skipped.
-        Exit status: 0, even when records were bad; 1 when standard input or output fails; 64 for usage errors.
+        Exit status: 0, even when records were bad; 2 when standard input or output fails; 64 for usage errors.
         A count of records and error lines goes to standard error at the end.
         """
     )
@@ -26,8 +26,7 @@ struct StreamCommand: ParsableCommand {
     @OptionGroup var alignment: AlignmentOptions
     @Option(help: "Records processed in parallel (output order is kept).") var jobs = 1
     @Flag(help: "Write one summary line after each document's beads.") var summaries = false
-    @Option(parsing: .upToNextOption, help: "Run only these checks (codes; see `verso checks`).") var enable: [String] = []
-    @Option(parsing: .upToNextOption, help: "Do not run these checks.") var disable: [String] = []
+    @OptionGroup var checks: CheckOptions
 
     func validate() throws {
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") }
@@ -35,19 +34,19 @@ struct StreamCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let engine = try CheckEngine(configuration: CheckConfiguration(enabled: enable.isEmpty ? nil : Set(enable), disabled: Set(disable)))
+            let engine = try checks.engine()
             let options = alignment
             let processor = StreamProcessor(defaultLanguages: (alignment.sourceLanguage, alignment.targetLanguage), engine: engine,
                                             segmented: alignment.segmented, summaries: summaries, lossy: alignment.lossy) {
                 try options.makeAligner(sourceLanguage: $0, targetLanguage: $1)
             }
             try processor.prepareDefault()
-            let stdout = FileHandle.standardOutput
+            let stdout = try OutputFile(path: nil)
             let counts = try processor.run(reading: FileHandle.standardInput, jobs: jobs) { text in
-                do { try stdout.write(contentsOf: Data(text.utf8)) } catch {
-                    throw VersoError(.io, "cannot write to standard output: \(error.localizedDescription)")
-                }
+                try stdout.write(text)
+                try stdout.flush()   // one record at a time: a consumer sees each as soon as it is done
             }
+            try stdout.commit()
             Diagnostics.printErr("verso stream: \(counts.records) record(s), \(counts.errors) error line(s)")
         }
     }

@@ -1,0 +1,114 @@
+import Foundation
+import VersoAlign
+import VersoCheck
+import VersoText
+
+/// The one way from inputs to a ``PairReport``: segment → align (with its boilerplate stage) →
+/// check, for a document pair; check alone for a translation memory whose pairs are already
+/// aligned. `verso check`, `verso align`, `verso stream`, `verso corpus add` and the review
+/// server all ask a pipeline for a report and hand it to a renderer or the store.
+///
+/// Thread-safe: the aligner (its dictionary loaded once) and the check engine are shared; each
+/// call makes its own segmenters and check document.
+public final class Pipeline: Sendable {
+    public let aligner: Aligner
+    public let engine: CheckEngine
+    public let glossary: [GlossaryEntry]
+    /// When true, every non-empty line of an input is one sentence (no segmentation).
+    public let segmented: Bool
+
+    public init(aligner: Aligner, engine: CheckEngine, glossary: [GlossaryEntry] = [], segmented: Bool = false) {
+        self.aligner = aligner
+        self.engine = engine
+        self.glossary = glossary
+        self.segmented = segmented
+    }
+
+    public var sourceLanguage: String { aligner.options.sourceLanguage }
+    public var targetLanguage: String { aligner.options.targetLanguage }
+
+    /// Everything that can change what this pipeline produces: the aligner's signature, the
+    /// segmenters and the checks that run. Every report carries it.
+    public var signature: Signature {
+        var signature = aligner.signature()
+        signature.set("segmenter", segmented ? "lines"
+            : "\(Segmenter.signature(language: sourceLanguage)),\(Segmenter.signature(language: targetLanguage))")
+        signature.set("checks", engine.configuration.activeCodes.joined(separator: ","))
+        return signature
+    }
+
+    /// Segments, aligns and checks a document pair.
+    /// - Complexity: linear in the size of the texts (the aligner's banded search, linear checks).
+    public func run(source: SourceText, target: SourceText) throws -> PairReport {
+        try run(source: Document.plain(source), target: Document.plain(target))
+    }
+
+    /// Segments, aligns and checks two documents in any format ``DocumentReader`` reads (plain
+    /// text as ``run(source:target:)-(SourceText,_)`` does; structured documents by their blocks).
+    /// Beads that are not prose (``ContentKind``) are not judged by the prose checks.
+    /// - Complexity: linear in the size of the texts.
+    public func run(source: Document, target: Document) throws -> PairReport {
+        let alignment = try align(source: source, target: target)
+        let kinds = alignment.contentKinds()
+        let beads = alignment.beads.enumerated().map { i, bead in
+            BeadText(source: alignment.sourceTexts(bead), target: alignment.targetTexts(bead), score: bead.score, content: kinds[i])
+        }
+        let lexicon: CheckLexicon = alignment.lexicon.map { AlignerLexicon($0) } ?? CognateLexicon()
+        let findings = engine.run(try CheckDocument(beads: beads, sourceLanguage: alignment.source.language,
+                                                    targetLanguage: alignment.target.language, lexicon: lexicon, glossary: glossary))
+        var signature = alignment.signature
+        signature.set("checks", engine.configuration.activeCodes.joined(separator: ","))
+        return PairReport(alignment: alignment, findings: findings, signature: signature)
+    }
+
+    /// Segments and aligns a document pair (no checks): what `verso align` writes.
+    /// - Complexity: linear in the size of the texts.
+    public func align(source: SourceText, target: SourceText) throws -> Alignment {
+        try align(source: Document.plain(source), target: Document.plain(target))
+    }
+
+    /// Segments and aligns two documents (no checks). `--segmented` applies to plain text only:
+    /// a structured document is always segmented by its blocks.
+    /// - Complexity: linear in the size of the texts.
+    public func align(source: Document, target: Document) throws -> Alignment {
+        let s = try segment(source, language: sourceLanguage)
+        let t = try segment(target, language: targetLanguage)
+        var alignment = aligner.align(source: s, target: t)
+        alignment.signature.set("segmenter", segmented ? "lines"
+            : "\(Segmenter.signature(language: sourceLanguage)),\(Segmenter.signature(language: targetLanguage))")
+        return alignment
+    }
+
+    /// Checks the pairs of a translation memory as they are (no alignment): QA for memories
+    /// people own. The lexicon is the aligner's dictionary and user lexicons, when it has them.
+    ///
+    /// - Parameters:
+    ///   - units: the memory's pairs, in order; their findings are replaced.
+    ///   - name: the memory's path, for locations (`memory.tmx:unit 3`).
+    ///   - format: what the memory was read as (`tmx`, `po`, …), for the signature.
+    /// - Complexity: linear in the size of the memory.
+    public func check(memory units: [TranslationUnit], name: String, format: String) throws -> PairReport {
+        let beads = units.map { BeadText(source: $0.sides.source, target: $0.sides.target, score: $0.score, content: $0.content) }
+        let lexicon: CheckLexicon = aligner.lexicon.map { AlignerLexicon($0) } ?? CognateLexicon()
+        let findings = engine.run(try CheckDocument(beads: beads, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                                    lexicon: lexicon, glossary: glossary))
+        var signature = Signature()
+        signature.set("languages", "\(sourceLanguage)-\(targetLanguage)")
+        signature.set("input", "\(format)-memory")
+        signature.set("lexicon", aligner.lexicon?.provenance.joined(separator: "+") ?? "none")
+        signature.set("checks", engine.configuration.activeCodes.joined(separator: ","))
+        return PairReport(memory: units, findings: findings, name: name, sourceLanguage: sourceLanguage,
+                          targetLanguage: targetLanguage, signature: signature)
+    }
+
+    /// Reads two files in any format ``DocumentReader`` reads, then ``run(source:target:)-(Document,_)``.
+    public func run(sourcePath: String, targetPath: String, lossy: Bool = false, format: DocumentFormat? = nil) throws -> PairReport {
+        let options = ReadOptions(format: format, lossy: lossy)
+        return try run(source: DocumentReader.read(path: sourcePath, options: options), target: DocumentReader.read(path: targetPath, options: options))
+    }
+
+    private func segment(_ document: Document, language: String) throws -> SegmentedDocument {
+        if segmented, case .plain(let text) = document { return Segmenter.lines(text, language: language) }
+        return try Segmenter(language: language).segment(document)
+    }
+}
