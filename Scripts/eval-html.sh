@@ -72,12 +72,15 @@ for name, label in [("reference", "Debian Reference"), ("faq", "Debian FAQ"), ("
             if len({s[i] for i in si}) <= 1 and len({t[i] for i in ti}) <= 1:
                 inside += 1
             kinds[o.get("content", "prose")] += 1
-        for line in open(os.path.join(folder, page + ".tsv"), encoding="utf-8"):
+        def rows(path):
+            # Verso's TSV starts with a header line (source, target, score, codes).
+            return [l for l in open(path, encoding="utf-8") if not l.startswith("source\ttarget\tscore")]
+        for line in rows(os.path.join(folder, page + ".tsv")):
             lines_after += 1
             text = "\t".join(line.split("\t")[:2])
             lt_after += "<" in text
             tags_after += bool(tag.search(text))
-        for line in open(os.path.join(folder, page + ".before.tsv"), encoding="utf-8"):
+        for line in rows(os.path.join(folder, page + ".before.tsv")):
             lines_before += 1
             lt_before += "<" in "\t".join(line.split("\t")[:2])
     non = sum(v for k, v in kinds.items() if k != "prose")

@@ -77,7 +77,7 @@ final class DocumentCLITests: XCTestCase {
         XCTAssertGreaterThan(run.stdout.split(separator: "\n").count, 30)
     }
 
-    func testUnsupportedFilesExitOneWithoutTheIconvAdvice() throws {
+    func testUnsupportedFilesExitTwoWithoutTheIconvAdvice() throws {
         let dir = try TestSupport.temporaryDirectory()
         let zip = dir.appendingPathComponent("archive.zip"), png = dir.appendingPathComponent("image.txt")
         try Data([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)).write(to: zip)
@@ -85,7 +85,7 @@ final class DocumentCLITests: XCTestCase {
         let text = seed.appendingPathComponent("putin-pyongyang.fr.txt").path
         for (file, what) in [(zip, "zip archive"), (png, "PNG image")] {
             let run = try TestSupport.verso(["align", file.path, text])
-            XCTAssertEqual(run.status, 1, run.stderr)
+            XCTAssertEqual(run.status, 2, run.stderr)
             XCTAssertTrue(run.stderr.contains(what), run.stderr)
             XCTAssertTrue(run.stderr.contains("fix:"), run.stderr)
             XCTAssertFalse(run.stderr.contains("iconv"), run.stderr)
