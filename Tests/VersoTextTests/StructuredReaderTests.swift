@@ -224,6 +224,26 @@ final class StructuredReaderTests: XCTestCase {
         XCTAssertEqual(document.blocks[1].codes[0].original, "<text:span text:style-name=\"T1\">")
     }
 
+    // MARK: EPUB
+
+    func testEPUBChaptersInSpineOrder() throws {
+        let container = "<?xml version=\"1.0\"?><container xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\" version=\"1.0\"><rootfiles><rootfile full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles></container>"
+        let opf = """
+        <?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:language>fr</dc:language></metadata>
+        <manifest><item id="c2" href="two.xhtml" media-type="application/xhtml+xml"/><item id="c1" href="one.xhtml" media-type="application/xhtml+xml"/><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/></manifest>
+        <spine><itemref idref="c1"/><itemref idref="nav" linear="no"/><itemref idref="c2"/></spine></package>
+        """
+        let chapter = { (title: String, text: String) in Array("<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>\(title)</h1><p>\(text)</p></body></html>".utf8) }
+        let epub = try Fixtures.zip([("mimetype", Array("application/epub+zip".utf8)), ("META-INF/container.xml", Array(container.utf8)),
+                                     ("OEBPS/content.opf", Array(opf.utf8)), ("OEBPS/one.xhtml", chapter("Un", "Premier chapitre.")),
+                                     ("OEBPS/two.xhtml", chapter("Deux", "Second chapitre.")), ("OEBPS/nav.xhtml", chapter("Sommaire", "Liens."))])
+        let document = try read(epub, "book.epub")
+        XCTAssertEqual(document.origin.format, .epub)
+        XCTAssertEqual(document.language, "fr")
+        XCTAssertEqual(document.blocks.map(\.text), ["Un", "Premier chapitre.", "Deux", "Second chapitre."])
+        XCTAssertEqual(document.blocks.map(\.kind), [.heading, .prose, .heading, .prose])
+    }
+
     // MARK: Subtitles
 
     func testSubRipCuesTimesAndTags() throws {
