@@ -28,9 +28,11 @@ public enum ContentKind: String, Sendable, CaseIterable, Codable {
     /// - Complexity: O(n) in the length of the segment.
     public static func of(_ segment: Segment, in block: Block) -> ContentKind {
         if block.kind == .code {
-            // Bars in a shell pipeline are not table art: code stays code (or a command).
+            // Bars in a shell pipeline are not table art ("$ ls | sort | uniq" is a command);
+            // a plain-text table drawn with bars stays a table.
             let kind = of(segment.text)
-            if kind == .prose || kind == .table { return looksLikeCommand(segment.text) ? .command : .code }
+            if kind == .prose { return looksLikeCommand(segment.text) ? .command : .code }
+            if kind == .table, looksLikeCommand(segment.text) { return .command }
             return kind
         }
         if let first = segment.codes.first, first.kind == .open, first.offset == 0,
