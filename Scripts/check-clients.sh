@@ -6,6 +6,10 @@
 #   Scripts/check-clients.sh MEMORY.tmx
 #   Scripts/check-clients.sh --self-test     (the golden test file Tests/VersoCorpusTests/Golden/fixtures.tmx)
 #
+# Inline codes: translate-toolkit shows a <bpt>/<ept>/<ph>/<it>'s native code in the text, so
+# Verso's side is its plain text with each code's original put back at its offset (Verso's
+# offsets count code points, as Python's str does).
+#
 # Prints the counts; exits 1 when a unit is missing or differs. OmegaT: Scripts/omegat-check.sh.
 set -euo pipefail
 [ $# -ge 1 ] || { sed -n '2,10p' "$0" >&2; exit 64; }
@@ -31,9 +35,17 @@ path, ours = sys.argv[1], sys.argv[2]
 store = tmx.tmxfile.parsefile(path)
 theirs = [u for u in store.units if not u.isheader()]
 verso = [o for o in (json.loads(line) for line in open(ours, encoding="utf-8") if line.strip()) if "source" in o]
+def with_codes(text, codes):
+    out, position = [], 0
+    for code in sorted(codes, key=lambda c: c["offset"]):
+        out.append(text[position:code["offset"]])
+        out.append(code["original"])
+        position = max(position, code["offset"])
+    return "".join(out) + text[position:]
 same = 0
 for i, (u, v) in enumerate(zip(theirs, verso)):
-    source, target = " ".join(v["source"]), " ".join(v["target"])
+    source = with_codes(" ".join(v["source"]), v.get("source_codes", []))
+    target = with_codes(" ".join(v["target"]), v.get("target_codes", []))
     # Verso's notes: free notes, then "[code] message" for each finding.
     notes = v.get("notes", []) + [f"[{f['code']}] {f['message']}" for f in v["flags"]]
     theirs_notes = [n for n in (u.getnotes() or "").split("\n") if n]

@@ -4,11 +4,13 @@
 # and counts how many of the TMX's target segments appear in OmegaT's translated document.
 #
 #   Scripts/omegat-check.sh SOURCE.txt MEMORY.tmx [SOURCE_LANG TARGET_LANG]
-#   Scripts/omegat-check.sh --self-test        (a small EN/FR pair written here)
+#   Scripts/omegat-check.sh --self-test        (a small EN/FR pair written here, some with inline codes)
 #
 # Languages default to the TMX header's srclang and the first other tuv language.
 # Needs the Debian package omegat (OmegaT 3.6, Java); installs it when missing and run as root.
-# Prints the counts; exits 1 when OmegaT fails or inserts none of our segments.
+# Segments are compared without the native code of their inline codes (<bpt>, <ph>…), as OmegaT
+# matches a plain-text source. Prints the counts; exits 1 when OmegaT fails or inserts none of
+# our segments.
 set -euo pipefail
 args=()
 for a in "$@"; do if [ -e "$a" ]; then args+=("$(realpath "$a")"); else args+=("$a"); fi; done
@@ -23,12 +25,18 @@ trap 'rm -rf "$work"' EXIT
 if [ "${1:-}" = "--self-test" ]; then
   # Three paragraphs, five sentences; the TMX pairs four of them.
   printf 'The cat sleeps on the sofa. The dog barks loudly at the postman.\n\nIt has been raining in Paris since Monday.\n\nPrices rose by 3.5%% in May. Nobody knows why.\n' > "$work/doc.txt"
-  printf 'The cat sleeps on the sofa.\tLe chat dort sur le canapé.\nThe dog barks loudly at the postman.\tLe chien aboie fort contre le facteur.\nIt has been raining in Paris since Monday.\tIl pleut à Paris depuis lundi.\nPrices rose by 3.5%% in May.\tLes prix ont augmenté de 3,5 %% en mai.\n' > "$work/pairs.tsv"
-  verso convert "$work/pairs.tsv" "$work/pairs.tmx" --source-lang en --target-lang fr 2>/dev/null
+  # Two of them carry inline codes (a bold span, a line break), written as <bpt>/<ept>/<ph>.
+  cat > "$work/pairs.jsonl" <<'JSONL'
+{"source": ["The cat sleeps on the sofa."], "target": ["Le chat dort sur le canapé."]}
+{"source": ["The dog barks loudly at the postman."], "target": ["Le chien aboie fort contre le facteur."], "source_codes": [{"kind": "open", "id": 1, "offset": 4, "original": "<b>", "type": "bold"}, {"kind": "close", "id": 1, "offset": 7, "original": "</b>", "type": "bold"}], "target_codes": [{"kind": "open", "id": 1, "offset": 3, "original": "<b>", "type": "bold"}, {"kind": "close", "id": 1, "offset": 9, "original": "</b>", "type": "bold"}]}
+{"source": ["It has been raining in Paris since Monday."], "target": ["Il pleut à Paris depuis lundi."], "source_codes": [{"kind": "standalone", "id": 1, "offset": 42, "original": "<br/>", "type": "lb"}], "target_codes": [{"kind": "standalone", "id": 1, "offset": 30, "original": "<br/>", "type": "lb"}]}
+{"source": ["Prices rose by 3.5% in May."], "target": ["Les prix ont augmenté de 3,5 % en mai."]}
+JSONL
+  verso convert "$work/pairs.jsonl" "$work/pairs.tmx" --source-lang en --target-lang fr 2>/dev/null
   set -- "$work/doc.txt" "$work/pairs.tmx" en fr
 fi
 
-[ $# -ge 2 ] || { sed -n '2,12p' "$0" >&2; exit 64; }
+[ $# -ge 2 ] || { sed -n '2,13p' "$0" >&2; exit 64; }
 source_file=$1 tmx=$2
 [ -f "$source_file" ] || { echo "omegat-check: no such file: $source_file" >&2; exit 66; }
 [ -f "$tmx" ] || { echo "omegat-check: no such file: $tmx" >&2; exit 66; }
@@ -96,13 +104,22 @@ import re, sys, xml.etree.ElementTree as ET
 tmx, source, translated, stats, src, tgt, version = sys.argv[1:]
 LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 def primary(tag): return tag.lower().replace("_", "-").split("-")[0]
+CODES = {"bpt", "ept", "ph", "it", "ut"}
+def plain(el):
+    """A <seg>'s text without the native code of its inline codes (what OmegaT matches)."""
+    out = [el.text or ""]
+    for child in el:
+        if child.tag not in CODES:
+            out.append(plain(child))
+        out.append(child.tail or "")
+    return "".join(out)
 pairs = []
 for event, el in ET.iterparse(tmx):
     if el.tag == "tu":
         sides = {}
         for tuv in el.findall("tuv"):
             seg = tuv.find("seg")
-            sides.setdefault(primary(tuv.get(LANG) or tuv.get("lang") or ""), "".join(seg.itertext()) if seg is not None else "")
+            sides.setdefault(primary(tuv.get(LANG) or tuv.get("lang") or ""), plain(seg) if seg is not None else "")
         pairs.append((sides.get(primary(src), ""), sides.get(primary(tgt), "")))
         el.clear()
 source_text = open(source, encoding="utf-8").read()

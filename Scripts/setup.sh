@@ -9,7 +9,7 @@ set -euo pipefail
 
 packages=(
   libicu-dev pkg-config          # ICU for segmentation and locale data
-  libxml2-dev libxml2-utils      # XMLParser at run time; xmllint validates TMX in tests
+  libxml2-dev libxml2-utils      # libxml2 (TMX, XLIFF, HTML); xmllint validates TMX in tests
   libsqlite3-dev                 # the corpus store
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown documents (CommonMark + GFM tables)
   poppler-utils                  # pdftotext: PDF documents
@@ -21,6 +21,7 @@ testing=0
 [ "${1:-}" = "--test" ] && testing=1
 if [ $testing = 1 ]; then
   packages+=(chromium omegat debian-faq debian-faq-fr time)
+  packages+=(gettext)             # msgfmt/msgunfmt: .mo fixtures and real catalogs in the gettext tests
   # Debian's HTML manuals in English and French, for Scripts/eval-html.sh
   packages+=(debian-reference-en debian-reference-fr maint-guide maint-guide-fr)
 fi

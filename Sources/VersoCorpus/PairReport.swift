@@ -104,11 +104,17 @@ public struct PairReport: Sendable {
     public var summary: PairSummary { PairSummary(self) }
 
     /// Where each finding points, for the text report: `file:line` of the first sentence of its
-    /// side in an aligned pair, `file:unit N` in a memory.
+    /// side in an aligned pair; in a memory `file:line` of the unit when its reader knows the line
+    /// (TMX, XLIFF, PO, JSONL), else `file:unit N`.
     /// - Complexity: O(size of the documents + findings).
     public func locations() -> [String] {
         let findings = self.findings
-        guard let alignment else { return findings.map { "\(source.name):unit \($0.bead + 1)" } }
+        guard let alignment else {
+            return findings.map { f in
+                let line = units.indices.contains(f.bead) ? units[f.bead].line : nil
+                return line.map { "\(source.name):\($0)" } ?? "\(source.name):unit \(f.bead + 1)"
+            }
+        }
         let sourceLines = alignment.source.segmentLines(), targetLines = alignment.target.segmentLines()
         return findings.map { f in
             let bead = alignment.beads[f.bead]

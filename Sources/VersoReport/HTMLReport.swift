@@ -148,7 +148,7 @@ public enum HTMLReport {
                         : "<span class=\"gap\">No target sentence: left untranslated (\(bead.kind))</span>"
                 } else {
                     out += MarkedText.render(sentences: sentences, findings: numbered.filter { $0.finding.side == side },
-                                             codes: structure.codes(position, side))
+                                             codes: side == .source ? bead.sourceCodes : bead.targetCodes)
                 }
                 out += "</td>"
             }

@@ -3,8 +3,8 @@ import VersoCheck
 import VersoText
 
 /// What the review page shows of a structured document's blocks: the kind of block each bead
-/// stands in (headings and lists shown as such) and the placeholders of inline markup (shown as
-/// chips where they stood). Empty for plain text and memories.
+/// stands in, so that headings, lists, table cells and code are shown as such (placeholders come
+/// with the units). Empty for plain text and memories.
 struct ReportStructure {
     let alignment: Alignment?
 
@@ -32,21 +32,5 @@ struct ReportStructure {
         case .cue: return "cue"
         case .prose, .dialogue, .rule, .metadata: return nil
         }
-    }
-
-    /// The placeholders of one side of the bead at `position`, with offsets into the side's
-    /// sentences joined with one space.
-    func codes(_ position: Int, _ side: Side) -> [InlineCode] {
-        guard let alignment, position < alignment.beads.count else { return [] }
-        let bead = alignment.beads[position]
-        let (indices, document) = side == .target ? (bead.target, alignment.target) : (bead.source, alignment.source)
-        var out: [InlineCode] = []
-        var base = 0
-        for i in indices where i < document.segments.count {
-            let segment = document.segments[i]
-            out += segment.codes.map { var c = $0; c.offset += base; return c }
-            base += segment.text.unicodeScalars.count + 1
-        }
-        return out
     }
 }

@@ -85,14 +85,6 @@ enum Fixtures {
 
     /// The error `body` throws, as a VersoError (fails the test otherwise).
     static func versoError(file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) -> VersoError? {
-        do {
-            try body()
-            XCTFail("expected an error", file: file, line: line)
-        } catch let error as VersoError {
-            return error
-        } catch {
-            XCTFail("expected a VersoError, got \(error)", file: file, line: line)
-        }
-        return nil
+        TestSupport.versoError(file: file, line: line, body)
     }
 }

@@ -77,6 +77,16 @@ final class TMXReaderTests: XCTestCase {
         let units = try Fixtures.readTMX(inline).units
         XCTAssertEqual(units.first?.source, "Press Save now!")
         XCTAssertEqual(units.first?.target, "Appuyez sur <Enregistrer> & voilà", "CDATA is text")
+        XCTAssertEqual(units.first?.sourceCodes, [
+            InlineCode(kind: .open, id: 1, offset: 6, original: "<b>", type: ""),
+            InlineCode(kind: .close, id: 1, offset: 10, original: "</b>", type: ""),
+            InlineCode(kind: .standalone, id: 2, offset: 10, original: "<br/>", type: ""),
+            InlineCode(kind: .open, id: 3, offset: 11, original: "", type: "x"),
+            InlineCode(kind: .close, id: 3, offset: 14, original: "", type: "x"),
+            InlineCode(kind: .open, id: 4, offset: 14, original: "<i>", type: ""),
+        ], "bpt/ept paired by i, ph standalone, hi around its text, it pos=begin isolated")
+        XCTAssertEqual(units.first?.targetCodes, [])
+        XCTAssertEqual(units.first?.line, 1)
     }
 
     func testInlineCodeCanBeKept() throws {
@@ -108,8 +118,8 @@ final class TMXReaderTests: XCTestCase {
         }
         XCTAssertTrue(delivered.isEmpty)
         XCTAssertEqual(error?.kind, .badData)
-        XCTAssertEqual(error?.line, 3)
-        XCTAssertTrue(error?.message.contains("declares an entity") ?? false)
+        XCTAssertEqual(error?.line, 2)
+        XCTAssertTrue(error?.message.contains("has an internal subset") ?? false, error?.message ?? "")
         XCTAssertFalse(error?.description.contains("root:") ?? true, "no line of /etc/passwd in the error")
     }
 
@@ -120,7 +130,7 @@ final class TMXReaderTests: XCTestCase {
         <tmx><body><tu><tuv xml:lang="en"><seg>&y;</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu></body></tmx>
         """
         let error = Fixtures.versoError { _ = try Fixtures.readTMX(tmx) }
-        XCTAssertTrue(error?.message.contains("declares an entity") ?? false)
+        XCTAssertTrue(error?.message.contains("internal subset") ?? false)
     }
 
     /// A DOCTYPE naming an external DTD is accepted, but the DTD is never read: the entity it
@@ -145,14 +155,21 @@ final class TMXReaderTests: XCTestCase {
         XCTAssertTrue(error?.message.contains("undeclared entity") ?? false, error?.message ?? "")
     }
 
-    func testDoctypeWithoutEntitiesIsAccepted() throws {
-        let tmx = """
+    /// Any internal subset is refused, even one without entities: refusing the subset, not
+    /// hunting declarations inside it, is what no encoding or syntax trick can slip past.
+    func testDoctypeWithSystemIDOnlyIsAcceptedAndAnyInternalSubsetRefused() throws {
+        let accepted = """
         <?xml version="1.0"?>
         <!-- exported by a CAT tool -->
-        <!DOCTYPE tmx SYSTEM "tmx14.dtd" [ <!ELEMENT x (#PCDATA)> <!-- an ' apostrophe --> ]>
+        <!DOCTYPE tmx SYSTEM "tmx14.dtd">
         <tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu></body></tmx>
         """
-        XCTAssertEqual(try Fixtures.readTMX(tmx).units.count, 1)
+        XCTAssertEqual(try Fixtures.readTMX(accepted).units.count, 1)
+        let subset = accepted.replacingOccurrences(of: "\"tmx14.dtd\">", with: "\"tmx14.dtd\" [ <!ELEMENT x (#PCDATA)> <!-- an ' apostrophe --> ]>")
+        let error = Fixtures.versoError { _ = try Fixtures.readTMX(subset) }
+        XCTAssertEqual(error?.line, 3)
+        XCTAssertTrue(error?.message.contains("internal subset") ?? false)
+        XCTAssertTrue(error?.fix?.contains("delete the DOCTYPE's [ … ] part") ?? false)
     }
 
     func testBillionLaughsIsRefused() throws {
@@ -164,7 +181,7 @@ final class TMXReaderTests: XCTestCase {
         lines += ["]>", "<tmx><body><tu><tuv xml:lang=\"en\"><seg>&lol9;</seg></tuv><tuv xml:lang=\"fr\"><seg>x</seg></tuv></tu></body></tmx>"]
         let error = Fixtures.versoError { _ = try Fixtures.readTMX(lines.joined(separator: "\n")) }
         XCTAssertEqual(error?.kind, .badData)
-        XCTAssertEqual(error?.line, 3)
+        XCTAssertEqual(error?.line, 2)
     }
 
     func testEntityInUTF16IsRefused() throws {
@@ -172,14 +189,16 @@ final class TMXReaderTests: XCTestCase {
         var bytes: [UInt8] = [0xFE, 0xFF]
         for unit in tmx.utf16 { bytes += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
         let error = Fixtures.versoError { _ = try TMXReader(.data(Data(bytes), name: "x.tmx")).readAll() }
-        XCTAssertTrue(error?.message.contains("declares an entity") ?? false)
+        XCTAssertTrue(error?.message.contains("internal subset") ?? false)
     }
 
-    func testOverlongPrologIsRefused() throws {
-        let comment = "<!--" + String(repeating: "x", count: SafeXML.prologLimit) + "-->"
+    /// A long prolog cannot outrun the guard: libxml2 itself stops at the subset's "[".
+    func testSubsetAfterALongPrologIsRefused() throws {
+        let comment = "<!--" + String(repeating: "x", count: 2 << 20) + "-->"
         let tmx = "<?xml version=\"1.0\"?>\n\(comment)\n<!DOCTYPE tmx [<!ENTITY x \"y\">]><tmx><body/></tmx>"
         let error = Fixtures.versoError { _ = try Fixtures.readTMX(tmx) }
-        XCTAssertTrue(error?.message.contains("no root element in the first") ?? false)
+        XCTAssertTrue(error?.message.contains("internal subset") ?? false)
+        XCTAssertEqual(error?.line, 3)
     }
 
     // MARK: - Errors
@@ -191,6 +210,7 @@ final class TMXReaderTests: XCTestCase {
         XCTAssertEqual(error?.file, "test.tmx")
         XCTAssertTrue(error?.message.hasPrefix("malformed XML at line 4, column ") ?? false, error?.message ?? "")
         XCTAssertTrue(error?.message.contains("closing tag does not match") ?? false)
+        XCTAssertTrue(error?.message.contains("Opening and ending tag mismatch: tu line 4 and tuv") ?? false, error?.message ?? "")
         XCTAssertNotNil(error?.fix)
     }
 

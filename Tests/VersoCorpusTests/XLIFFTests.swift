@@ -2,6 +2,7 @@ import Foundation
 import VersoCheck
 @testable import VersoCorpus
 import VersoTestSupport
+import VersoText
 import XCTest
 
 final class XLIFFTests: XCTestCase {
@@ -24,7 +25,8 @@ final class XLIFFTests: XCTestCase {
     func testRoundTrip() throws {
         let text = try XLIFFWriter.render(Fixtures.units, header: Fixtures.header, options: ExportOptions(keepEmpty: true)).text
         let reader = XLIFFReader(.data(Data(text.utf8), name: "t.xlf"))
-        XCTAssertEqual(try reader.readAll(), Fixtures.units)
+        // XLIFF carries each segment's state: every fixture unit has a target, so "translated".
+        XCTAssertEqual(try reader.readAll(), Fixtures.units.map { var u = $0; u.status = .translated; return u })
         XCTAssertEqual(reader.sourceLanguage, "en")
         XCTAssertEqual(reader.fileMetadata["signature"], Fixtures.header.signature.description)
     }
@@ -52,24 +54,38 @@ final class XLIFFTests: XCTestCase {
         let xliff = """
         <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en-US" trgLang="fr-FR">
          <file id="f"><unit id="1">
-          <originalData><data id="d1">&lt;b&gt;</data></originalData>
-          <segment><source>Hello <pc id="1">bold</pc><ph id="2" dataRef="d1"/>.</source><target>Bonjour <pc id="1">gras</pc>.</target></segment>
+          <originalData><data id="d1">&lt;br/&gt;</data><data id="d2">&lt;b&gt;</data><data id="d3">&lt;/b&gt;</data></originalData>
+          <segment state="final"><source>Hello <pc id="1" dataRefStart="d2" dataRefEnd="d3" type="fmt" subType="verso:b">bold</pc><ph id="2" dataRef="d1"/>.</source><target>Bonjour <pc id="1" dataRefStart="d2" dataRefEnd="d3">gras</pc>.</target></segment>
           <ignorable><source> </source></ignorable>
-          <segment><source>Bye.</source></segment>
+          <segment state="translated"><source>Bye<sc id="3"/> now<ec startRef="3"/><ec id="4" isolated="yes"/>.</source></segment>
          </unit></file>
         </xliff>
         """
         let reader = XLIFFReader(.data(Data(xliff.utf8), name: "t"))
-        XCTAssertEqual(try reader.readAll(), [TranslationUnit(source: "Hello bold. Bye.", target: "Bonjour gras. ")])
+        var expected = TranslationUnit(source: "Hello bold. Bye now.", target: "Bonjour gras. ")
+        expected.sourceCodes = [
+            InlineCode(kind: .open, id: 1, offset: 6, original: "<b>", type: "b"),
+            InlineCode(kind: .close, id: 1, offset: 10, original: "</b>", type: "b"),
+            InlineCode(kind: .standalone, id: 2, offset: 10, original: "<br/>", type: ""),
+            InlineCode(kind: .open, id: 3, offset: 15, original: "", type: ""),
+            InlineCode(kind: .close, id: 3, offset: 19, original: "", type: ""),
+            InlineCode(kind: .close, id: 4, offset: 19, original: "", type: ""),
+        ]
+        expected.targetCodes = [InlineCode(kind: .open, id: 1, offset: 8, original: "<b>", type: ""),
+                                InlineCode(kind: .close, id: 1, offset: 12, original: "</b>", type: "")]
+        expected.status = .translated
+        let units = try reader.readAll()
+        XCTAssertEqual(units, [expected])
+        XCTAssertEqual(units.first?.line, 2)
         XCTAssertEqual(reader.targetLanguage, "fr-FR")
     }
 
-    func testXLIFF1AndEntitiesAreRefused() throws {
-        let old = Fixtures.versoError { _ = try XLIFFReader(.data(Data("<xliff version=\"1.2\"><file/></xliff>".utf8), name: "t")).readAll() }
-        XCTAssertTrue(old?.message.contains("XLIFF version 1.2") ?? false)
+    func testOtherVersionsAndEntitiesAreRefused() throws {
+        let old = Fixtures.versoError { _ = try XLIFFReader(.data(Data("<xliff version=\"3.0\"><file/></xliff>".utf8), name: "t")).readAll() }
+        XCTAssertTrue(old?.message.contains("XLIFF version \"3.0\" is not supported") ?? false, old?.message ?? "")
         let xxe = "<!DOCTYPE xliff [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><xliff version=\"2.0\">&x;</xliff>"
         let error = Fixtures.versoError { _ = try XLIFFReader(.data(Data(xxe.utf8), name: "t")).readAll() }
-        XCTAssertTrue(error?.message.contains("declares an entity") ?? false)
+        XCTAssertTrue(error?.message.contains("internal subset") ?? false)
     }
 }
 

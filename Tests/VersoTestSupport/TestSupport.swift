@@ -1,4 +1,5 @@
 import Foundation
+import VersoText
 import XCTest
 import Synchronization
 
@@ -68,8 +69,14 @@ public enum TestSupport {
 
     /// Runs `verso` with arguments and optional standard input.
     public static func verso(_ arguments: [String], stdin: Data? = nil, cwd: URL? = nil, environment: [String: String]? = nil) throws -> Run {
+        try run(versoBinary, arguments, stdin: stdin, cwd: cwd, environment: environment)
+    }
+
+    /// Runs a program with arguments and optional standard input; stdout and stderr apart.
+    public static func run(_ executable: URL, _ arguments: [String], stdin: Data? = nil, cwd: URL? = nil,
+                           environment: [String: String]? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = versoBinary
+        process.executableURL = executable
         process.arguments = arguments
         if let cwd { process.currentDirectoryURL = cwd }
         if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
@@ -94,6 +101,20 @@ public enum TestSupport {
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                    stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self), stdoutBytes: outData)
+    }
+
+    /// The `VersoError` that `body` throws (the test fails, and nil is returned, when it throws
+    /// nothing or another error).
+    public static func versoError(file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) -> VersoError? {
+        do {
+            try body()
+            XCTFail("expected an error", file: file, line: line)
+        } catch let error as VersoError {
+            return error
+        } catch {
+            XCTFail("expected a VersoError, got \(error)", file: file, line: line)
+        }
+        return nil
     }
 
     /// A fresh temporary folder.

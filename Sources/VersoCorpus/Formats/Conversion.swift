@@ -1,20 +1,35 @@
 import Foundation
 import VersoText
 
-/// The corpus formats Verso reads and writes.
+/// The corpus formats Verso reads and writes (gettext catalogs, `po` and `mo`, are read only).
 public enum CorpusFormat: String, Sendable, CaseIterable {
-    case tmx, tsv, moses, jsonl, xliff
+    case tmx, tsv, moses, jsonl, xliff, po, mo
 
-    /// The format a path's extension names (`.tmx`, `.tsv`, `.jsonl`, `.xlf`/`.xliff`); nil for
-    /// anything else — a Moses corpus is a prefix, named with `--from`/`--to moses`.
+    /// The format a path's extension names (`.tmx`, `.tsv`, `.jsonl`, `.xlf`/`.xliff`,
+    /// `.po`/`.pot`, `.mo`/`.gmo`); nil for anything else — a Moses corpus is a prefix, named
+    /// with `--from`/`--to moses`.
     public static func detect(path: String) -> CorpusFormat? {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "tmx": return .tmx
         case "tsv", "tab": return .tsv
         case "jsonl", "ndjson": return .jsonl
-        case "xlf", "xliff": return .xliff
+        case "xlf", "xliff", "sdlxliff", "mqxliff": return .xliff
+        case "po", "pot": return .po
+        case "mo", "gmo": return .mo
         default: return nil
         }
+    }
+
+    /// The formats Verso writes.
+    public static var writable: [CorpusFormat] { allCases.filter(\.isWritable) }
+
+    /// False for the gettext catalogs, which Verso reads but does not write.
+    public var isWritable: Bool { self != .po && self != .mo }
+
+    /// The error for writing a read-only format.
+    func notWritable() -> VersoError {
+        VersoError(.usage, "Verso reads gettext catalogs (\(rawValue)) but does not write them",
+                   fix: "write one of \(CorpusFormat.writable.map(\.rawValue).joined(separator: ", ")) (msgfmt and po2tmx convert further)")
     }
 }
 
@@ -28,6 +43,8 @@ extension CorpusFormat {
             return TMXReader(.file(path), options: TMXReader.Options(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                                                      inlineTags: inlineTags))
         case .xliff: return XLIFFReader(.file(path))
+        case .po: return POReader(.file(path), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        case .mo: return MOReader(.file(path), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         case .tsv: return TSVReader(.file(path), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, escapes: tsvEscapes)
         case .jsonl: return JSONLReader(.file(path), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         case .moses:
@@ -45,6 +62,7 @@ extension CorpusFormat {
     /// - Throws: `VersoError` when an output file cannot be created.
     public func makeWriter(output: String, header: CorpusHeader, options: ExportOptions, force: Bool = false) throws -> (UnitWriter, [OutputFile]) {
         switch self {
+        case .po, .mo: throw notWritable()
         case .moses:
             let paths = MosesWriter.paths(prefix: output, header: header)
             let outputs = [try OutputFile(path: paths.source, force: force), try OutputFile(path: paths.target, force: force)]
@@ -72,6 +90,7 @@ extension CorpusFormat {
         case .jsonl: return try JSONLWriter.render(units, header: header, options: options).text
         case .moses:
             throw VersoError(.usage, "a Moses corpus is two files and cannot go to standard output", fix: "give a prefix with -o")
+        case .po, .mo: throw notWritable()
         }
     }
 }

@@ -44,3 +44,17 @@ public enum InputSource: Sendable {
         }
     }
 }
+
+extension InputSource {
+    /// Parses this XML input with `SafeXML` (files in chunks, after checking they can be read).
+    /// - Throws: `VersoError` from the checks or the parse, or what `handler` throws.
+    /// - Complexity: O(input size); memory bounded by one chunk and what the handler keeps.
+    func parseXML(handler: XMLContentHandler) throws {
+        switch self {
+        case .data(let data, let name): try SafeXML.parse(data: data, name: name, handler: handler)
+        case .file(let path):
+            try checkReadable()
+            try SafeXML.parse(file: path, handler: handler)
+        }
+    }
+}

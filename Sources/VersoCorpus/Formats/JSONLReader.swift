@@ -32,6 +32,12 @@ public final class JSONLReader: UnitReader {
         var flags: [Flag]?
         var notes: [String]?
         var document: String?
+        var source_codes: [InlineCode]?
+        var target_codes: [InlineCode]?
+        var unit_flags: [String]?
+        var status: TranslationStatus?
+        var context: String?
+        var plural_form: Int?
         var content: String?
     }
 
@@ -84,6 +90,9 @@ public final class JSONLReader: UnitReader {
                                        targetIndices: line.target_index ?? [], notes: line.notes ?? [], document: line.document)
             unit.content = line.content.flatMap(ContentKind.init(rawValue:))
             if line.source.count > 1 || line.target.count > 1 { (unit.sourceSegments, unit.targetSegments) = (line.source, line.target) }
+            (unit.sourceCodes, unit.targetCodes) = (line.source_codes ?? [], line.target_codes ?? [])
+            (unit.flags, unit.status, unit.context, unit.pluralForm) = (line.unit_flags ?? [], line.status, line.context, line.plural_form)
+            unit.line = number
             try body(unit)
             units += 1
         }

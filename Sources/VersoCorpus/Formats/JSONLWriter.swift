@@ -15,6 +15,12 @@ import Foundation
 /// arrays for an empty side). `score` is `null` when unknown, `span` `null` when the finding has
 /// none. Beyond the contract, flags carry `category` (and `suggestion` when there is one) and the
 /// object carries `notes` and `document` when present, so `JSONLReader` gets the unit back whole.
+///
+/// The text is plain (no markup); a unit's inline codes go in fields of their own, when it has
+/// any: `"source_codes"`/`"target_codes"`, arrays of `{"kind": "open"|"close"|"standalone",
+/// "id": 1, "offset": 5, "original": "<b>", "type": "b"}` whose offsets count Unicode scalars
+/// in the side's sentences joined with one space. So do a catalog's `"unit_flags"` (`fuzzy`,
+/// `c-format`…), `"status"`, `"context"` (msgctxt) and `"plural_form"`.
 public struct JSONLWriter: LanguageFreeWriter {
     public let options: ExportOptions
     /// Gives the signature line; nil writes none.
@@ -74,6 +80,10 @@ public struct JSONLWriter: LanguageFreeWriter {
         return "{" + parts.joined(separator: ", ") + "}"
     }
 
+    private static func code(_ c: InlineCode) -> String {
+        "{\"kind\": \(quoted(c.kind.rawValue)), \"id\": \(c.id), \"offset\": \(c.offset), \"original\": \(quoted(c.original)), \"type\": \(quoted(c.type))}"
+    }
+
     public mutating func begin() throws {
         if let header { try output.write("{\"signature\": \(Self.quoted(header.signature.description))}\n") }
     }
@@ -97,6 +107,12 @@ public struct JSONLWriter: LanguageFreeWriter {
         ]
         if !unit.notes.isEmpty { parts.append("\"notes\": " + Self.array(unit.notes.map(Self.quoted))) }
         if let document = unit.document { parts.append("\"document\": " + Self.quoted(document)) }
+        if !unit.sourceCodes.isEmpty { parts.append("\"source_codes\": " + Self.array(unit.sourceCodes.map(Self.code))) }
+        if !unit.targetCodes.isEmpty { parts.append("\"target_codes\": " + Self.array(unit.targetCodes.map(Self.code))) }
+        if !unit.flags.isEmpty { parts.append("\"unit_flags\": " + Self.array(unit.flags.map(Self.quoted))) }
+        if let status = unit.status { parts.append("\"status\": " + Self.quoted(status.rawValue)) }
+        if let context = unit.context { parts.append("\"context\": " + Self.quoted(context)) }
+        if let form = unit.pluralForm { parts.append("\"plural_form\": \(form)") }
         if let content = unit.content { parts.append("\"content\": " + Self.quoted(content.rawValue)) }
         return "{" + parts.joined(separator: ", ") + "}"
     }

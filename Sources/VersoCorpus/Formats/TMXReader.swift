@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import VersoText
 
 /// Reads TMX (1.1 to 1.4b) as a stream of units, leniently and safely.
@@ -22,10 +19,12 @@ import VersoText
 public final class TMXReader: UnitReader {
     /// What to do with inline markup inside `<seg>`.
     public enum InlineTags: String, Sendable, CaseIterable {
-        /// Drop `<bpt>`, `<ept>`, `<it>`, `<ph>` and `<ut>` with their native code; keep the text
-        /// of `<hi>` and `<sub>` outside them. `<b>bold</b>` encoded as `<bpt>` pairs reads "bold".
+        /// Take `<bpt>`, `<ept>`, `<it>`, `<ph>` and `<ut>` out of the text as inline codes (their
+        /// native code, `<sub>` text included, as the code's `original`, their `type` as its type)
+        /// and `<hi>` as an opening and a closing code around its text: `<b>bold</b>` encoded as
+        /// `<bpt>` pairs reads "bold" with two codes in `sourceCodes`/`targetCodes`.
         case strip
-        /// Keep the native code those elements carry as text: reads "<b>bold</b>".
+        /// Keep the native code those elements carry as text, with no codes: reads "<b>bold</b>".
         case keepCode
     }
 
@@ -106,7 +105,7 @@ public final class TMXReader: UnitReader {
         (sourceLanguage, targetLanguage) = (options.sourceLanguage, options.targetLanguage)
         try withoutActuallyEscaping(body) { body in
             let handler = Handler(reader: self, body: body)
-            try SafeXML.parse(input, handler: handler)
+            try input.parseXML(handler: handler)
         }
     }
 
@@ -127,9 +126,11 @@ public final class TMXReader: UnitReader {
     fileprivate struct Variant {
         var language: String?
         var text: String
+        var codes: [InlineCode]
     }
 
     fileprivate struct PendingUnit {
+        var line: Int
         var variants: [Variant] = []
         var props: [Header.Prop] = []
         var notes: [String] = []
@@ -152,11 +153,11 @@ public final class TMXReader: UnitReader {
         if targetLanguage == nil, let source = sourceLanguage {
             targetLanguage = pending.variants.first { $0.language.map { !LanguageTag.matches($0, source) } ?? false }?.language
         }
-        var source: String?, target: String?
+        var source: Variant?, target: Variant?
         for variant in pending.variants {
             switch variant.language.map(role) {
-            case .source? where source == nil: source = variant.text
-            case .target? where target == nil: target = variant.text
+            case .source? where source == nil: source = variant
+            case .target? where target == nil: target = variant
             default: ignoredVariants += 1
             }
         }
@@ -171,15 +172,20 @@ public final class TMXReader: UnitReader {
             descriptors: pending.props.filter { $0.type == "x-verso-finding" }.map(\.value),
             notes: pending.notes.map(FindingCodec.tmxNote(parsing:)), bead: units)
         units += 1
-        return TranslationUnit(source: source ?? "", target: target ?? "", score: prop("x-verso-score").flatMap(ScoreText.parse),
-                               findings: assembled.findings, sourceIndices: indices("x-verso-source-index"),
-                               targetIndices: indices("x-verso-target-index"), notes: assembled.notes,
-                               document: prop("x-verso-document"))
+        var unit = TranslationUnit(source: source?.text ?? "", target: target?.text ?? "",
+                                   score: prop("x-verso-score").flatMap(ScoreText.parse),
+                                   findings: assembled.findings, sourceIndices: indices("x-verso-source-index"),
+                                   targetIndices: indices("x-verso-target-index"), notes: assembled.notes,
+                                   document: prop("x-verso-document"))
+        unit.sourceCodes = source?.codes ?? []
+        unit.targetCodes = target?.codes ?? []
+        unit.line = pending.line
+        return unit
     }
 
     // MARK: - The SAX handler
 
-    private final class Handler: XMLEventHandler {
+    private final class Handler: XMLContentHandler {
         let reader: TMXReader
         let body: (TranslationUnit) throws -> Void
         let keepCode: Bool
@@ -188,8 +194,12 @@ public final class TMXReader: UnitReader {
         private var pending: PendingUnit?
         private var variantLanguage: String?
         private var inSegment = false
-        private var segment = ""
+        private var segment = InlineTextBuilder()
+        /// The inline code element being read (outermost only), with its native code so far.
+        private var code: (name: String, attributes: [String: String], original: String)?
         private var codeDepth = 0
+        /// Open `<hi>` spans (code id and type), innermost last.
+        private var highlights: [(id: Int, type: String)] = []
         /// The prop (with its type) or note whose text is being collected.
         private var captureType: String?
         private var capturing = false
@@ -203,47 +213,61 @@ public final class TMXReader: UnitReader {
             keepCode = reader.options.inlineTags == .keepCode
         }
 
-        override func start(_ parser: XMLParser, _ name: String, namespace: String?, attributes: [String: String], isRoot: Bool) {
-            if isRoot {
+        func start(_ tag: XMLStartTag) throws {
+            let name = tag.name
+            if tag.isRoot {
                 guard name == "tmx" else {
-                    return stop(parser, VersoError(.badData, "not a TMX document: the root element is <\(name)>, not <tmx>",
-                                                   file: reader.input.name, line: parser.lineNumber,
-                                                   fix: "give a .tmx file, or say its format with --from"))
+                    throw VersoError(.badData, "not a TMX document: the root element is <\(tag.qualifiedName)>, not <tmx>",
+                                     file: reader.input.name, line: tag.line, fix: "give a .tmx file, or say its format with --from")
                 }
-                reader.rootStarted(attributes)
+                reader.rootStarted(tag.attributes)
                 return
             }
             if inSegment {
-                if Self.codeElements.contains(name) { codeDepth += 1 }
+                if Self.codeElements.contains(name) {
+                    codeDepth += 1
+                    if codeDepth == 1 { code = (name, tag.attributes, "") }
+                } else if name == "hi", codeDepth == 0, !keepCode {
+                    let type = tag.attributes["type"] ?? "hi"
+                    highlights.append((segment.open(key: nil, original: "", type: type), type))
+                }
                 return
             }
             switch name {
-            case "header": inHeader = true; reader.headerStarted(attributes)
-            case "tu": pending = PendingUnit()
-            case "tuv": variantLanguage = attributes["xml:lang"] ?? attributes["lang"]
-            case "seg" where pending != nil: inSegment = true; segment = ""; codeDepth = 0
+            case "header": inHeader = true; reader.headerStarted(tag.attributes)
+            case "tu": pending = PendingUnit(line: tag.line)
+            case "tuv": variantLanguage = tag.attributes["xml:lang"] ?? tag.attributes["lang"]
+            case "seg" where pending != nil:
+                inSegment = true
+                segment = InlineTextBuilder()
+                (codeDepth, code, highlights) = (0, nil, [])
             case "prop", "note":
                 capturing = true
-                captureType = name == "prop" ? (attributes["type"] ?? "") : nil
+                captureType = name == "prop" ? (tag.attributes["type"] ?? "") : nil
                 captured = ""
             default: break
             }
         }
 
-        override func text(_ text: String) {
+        func text(_ text: String) {
             if inSegment {
-                if codeDepth == 0 || keepCode { segment += text }
+                if codeDepth == 0 { segment.append(text) } else if keepCode { segment.append(text) } else { code?.original += text }
             } else if capturing {
                 captured += text
             }
         }
 
-        override func end(_ parser: XMLParser, _ name: String, namespace: String?) {
+        func end(name: String, namespace: String?, line: Int) throws {
             if inSegment {
-                if Self.codeElements.contains(name) { codeDepth -= 1 }
-                if name == "seg" {
+                if Self.codeElements.contains(name) {
+                    codeDepth -= 1
+                    if codeDepth == 0, let finished = code, !keepCode { place(finished) }
+                    if codeDepth == 0 { code = nil }
+                } else if name == "hi", codeDepth == 0, !keepCode, let span = highlights.popLast() {
+                    segment.close(id: span.id, original: "", type: span.type)
+                } else if name == "seg" {
                     inSegment = false
-                    pending?.variants.append(Variant(language: variantLanguage, text: segment))
+                    pending?.variants.append(Variant(language: variantLanguage, text: segment.text, codes: segment.codes))
                 }
                 return
             }
@@ -263,10 +287,20 @@ public final class TMXReader: UnitReader {
             case "tu":
                 guard let finished = pending else { return }
                 pending = nil
-                guarded(parser) {
-                    if let unit = reader.unit(from: finished) { try body(unit) }
-                }
+                if let unit = reader.unit(from: finished) { try body(unit) }
             default: break
+            }
+        }
+
+        /// A finished `<bpt>`, `<ept>`, `<it>`, `<ph>` or `<ut>` as a code of the segment.
+        private func place(_ element: (name: String, attributes: [String: String], original: String)) {
+            let type = element.attributes["type"] ?? ""
+            switch element.name {
+            case "bpt": segment.open(key: element.attributes["i"], original: element.original, type: type)
+            case "ept": segment.close(key: element.attributes["i"], original: element.original, type: type)
+            case "it" where element.attributes["pos"] == "begin": segment.open(key: nil, original: element.original, type: type)
+            case "it" where element.attributes["pos"] == "end": segment.close(key: nil, original: element.original, type: type)
+            default: segment.standalone(original: element.original, type: type)
             }
         }
     }

@@ -15,6 +15,12 @@ import VersoText
 /// - notes: the unit's own notes, then one `[code] message` note per finding;
 /// - one `<tuv xml:lang="…"><seg>…</seg></tuv>` for the source, then one for the target.
 ///
+/// Inline codes (`sourceCodes`, `targetCodes`) go back into the `<seg>` where they stood: an
+/// opening code whose closing code is in the same side as `<bpt i="id">`, the closing one as
+/// `<ept i="id">`, a standalone code as `<ph x="id">`, an opening or closing code without its
+/// partner as `<it pos="begin|end" x="id">`; each holds the code's `original` (escaped) and its
+/// `type`, when it has one, in `type` (valid against the TMX 1.4 DTD; OmegaT shows them as tags).
+///
 /// Units with an empty side are left out (and counted) unless `ExportOptions.keepEmpty`; then the
 /// `<seg>` is empty. Text is escaped by `XMLEscaper` (see `InvalidCharacterPolicy` for control
 /// characters).
@@ -64,12 +70,35 @@ public struct TMXWriter: DocumentWriter {
         for note in unit.notes + unit.findings.map(FindingCodec.tmxNote) {
             text += "      <note>\(try state.escaper.content(note))</note>\n"
         }
-        for (language, segment) in [(header.sourceLanguage, unit.source), (header.targetLanguage, unit.target)] {
-            text += "      <tuv xml:lang=\"\(try state.escaper.attribute(language))\"><seg>\(try state.escaper.content(segment))</seg></tuv>\n"
+        for (language, segment, codes) in [(header.sourceLanguage, unit.source, unit.sourceCodes),
+                                            (header.targetLanguage, unit.target, unit.targetCodes)] {
+            text += "      <tuv xml:lang=\"\(try state.escaper.attribute(language))\"><seg>\(try content(segment, codes))</seg></tuv>\n"
         }
         text += "    </tu>\n"
         try output.write(text)
         return true
+    }
+
+    /// A side's text with its inline codes as TMX elements.
+    private mutating func content(_ text: String, _ codes: [InlineCode]) throws -> String {
+        guard !codes.isEmpty else { return try state.escaper.content(text) }
+        var out = ""
+        for piece in InlineMarkup.pieces(text, codes) {
+            switch piece {
+            case .text(let t): out += try state.escaper.content(t)
+            case .code(let code, let paired):
+                let original = try state.escaper.content(code.original)
+                let type = code.type.isEmpty ? "" : " type=\"\(try state.escaper.attribute(code.type))\""
+                switch (code.kind, paired) {
+                case (.open, true): out += "<bpt i=\"\(code.id)\"\(type)>\(original)</bpt>"
+                case (.close, true): out += "<ept i=\"\(code.id)\">\(original)</ept>"
+                case (.standalone, _): out += "<ph x=\"\(code.id)\"\(type)>\(original)</ph>"
+                case (.open, false): out += "<it pos=\"begin\" x=\"\(code.id)\"\(type)>\(original)</it>"
+                case (.close, false): out += "<it pos=\"end\" x=\"\(code.id)\"\(type)>\(original)</it>"
+                }
+            }
+        }
+        return out
     }
 
     public mutating func end() throws {

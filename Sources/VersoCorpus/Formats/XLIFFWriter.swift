@@ -1,5 +1,6 @@
 import VersoText
 import VersoCheck
+import VersoText
 
 /// Writes XLIFF 2.0 for review in CAT tools: one `<unit>` per unit with its findings as notes.
 ///
@@ -12,6 +13,16 @@ import VersoCheck
 ///       <notes><note>free note</note><note category="CODE" appliesTo="target" priority="3">message</note></notes>
 ///       <segment state="translated"><source>…</source><target>…</target></segment>
 /// ```
+///
+/// Inline codes go back where they stood, their `original` in the unit's `<originalData>`
+/// (`<data id="d1">`, referenced by `dataRef`/`dataRefStart`/`dataRefEnd`): paired codes as
+/// `<pc id="N">…</pc>` when they nest properly, else as `<sc id="N"/>` … `<ec startRef="N"/>`;
+/// codes without their partner as `<sc isolated="yes"/>` / `<ec isolated="yes"/>`; standalone
+/// codes as `<ph id="N"/>`. A code's type is XLIFF's `type` when it is one of XLIFF's six
+/// (`fmt`, `ui`, `quote`, `link`, `image`, `other`), else `type="other" subType="verso:TYPE"`.
+///
+/// The segment's `state` comes from the unit's `status` when it has one (`untranslated` and
+/// `fuzzy` are `initial`, XLIFF 2 having no draft state), else from whether it has a target.
 ///
 /// Finding severity maps to note priority (critical 1, major 3, minor 6, info 9). Characters XML
 /// cannot carry are written as `<cp hex="…"/>` inside `<source>`/`<target>` (lossless) and handled
@@ -88,12 +99,91 @@ public struct XLIFFWriter: DocumentWriter {
             }
             text += "      </notes>\n"
         }
-        text += "      <segment state=\"\(unit.target.isEmpty ? "initial" : "translated")\">\n"
-        text += "        <source>\(try state.escaper.content(unit.source, codePoints: true))</source>\n"
-        if !unit.target.isEmpty { text += "        <target>\(try state.escaper.content(unit.target, codePoints: true))</target>\n" }
+        var data = OriginalData()
+        let source = try content(unit.source, unit.sourceCodes, &data)
+        let target = try content(unit.target, unit.targetCodes, &data)
+        if !data.entries.isEmpty {
+            text += "      <originalData>\n"
+            for (id, original) in data.entries {
+                text += "        <data id=\"\(id)\">\(try state.escaper.content(original, codePoints: true))</data>\n"
+            }
+            text += "      </originalData>\n"
+        }
+        let hasTarget = !unit.target.isEmpty || !unit.targetCodes.isEmpty
+        text += "      <segment state=\"\(Self.state(unit.status, hasTarget: hasTarget))\">\n"
+        text += "        <source>\(source)</source>\n"
+        if hasTarget { text += "        <target>\(target)</target>\n" }
         text += "      </segment>\n    </unit>\n"
         try output.write(text)
         return true
+    }
+
+    static func state(_ status: TranslationStatus?, hasTarget: Bool) -> String {
+        switch status {
+        case .untranslated?, .fuzzy?: return "initial"
+        case .translated?: return "translated"
+        case .reviewed?: return "reviewed"
+        case .final?: return "final"
+        case nil: return hasTarget ? "translated" : "initial"
+        }
+    }
+
+    /// The `<originalData>` of a unit being written.
+    private struct OriginalData {
+        var entries: [(id: String, original: String)] = []
+
+        /// ` name="dN"` for a non-empty original, registering it; empty otherwise.
+        mutating func reference(_ name: String, _ original: String) -> String {
+            guard !original.isEmpty else { return "" }
+            let id = "d\(entries.count + 1)"
+            entries.append((id, original))
+            return " \(name)=\"\(id)\""
+        }
+    }
+
+    private static let types: Set<String> = ["fmt", "ui", "quote", "link", "image", "other"]
+
+    /// ` type="…"` (and ` subType="verso:…"`) for a code's type; empty when it has none.
+    private mutating func typeAttributes(_ type: String) throws -> String {
+        guard !type.isEmpty else { return "" }
+        if Self.types.contains(type) { return " type=\"\(type)\"" }
+        return " type=\"other\" subType=\"verso:\(try state.escaper.attribute(type))\""
+    }
+
+    /// A side's text with its inline codes as XLIFF 2 elements.
+    private mutating func content(_ text: String, _ codes: [InlineCode], _ data: inout OriginalData) throws -> String {
+        guard !codes.isEmpty else { return try state.escaper.content(text, codePoints: true) }
+        let pieces = InlineMarkup.pieces(text, codes)
+        let spans = InlineMarkup.nestsProperly(pieces)
+        // For <pc>, the closing code's original goes on the opening element (dataRefEnd).
+        var closing: [Int: String] = [:]
+        if spans { for case .code(let code, true) in pieces where code.kind == .close { closing[code.id] = code.original } }
+        var out = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let t): out += try state.escaper.content(t, codePoints: true)
+            case .code(let code, let paired):
+                let type = try typeAttributes(code.type)
+                switch (code.kind, paired) {
+                case (.standalone, _):
+                    out += "<ph id=\"\(code.id)\"\(data.reference("dataRef", code.original))\(type)/>"
+                case (.open, true) where spans:
+                    out += "<pc id=\"\(code.id)\"\(data.reference("dataRefStart", code.original))"
+                        + "\(data.reference("dataRefEnd", closing[code.id] ?? ""))\(type)>"
+                case (.close, true) where spans:
+                    out += "</pc>"
+                case (.open, true):
+                    out += "<sc id=\"\(code.id)\"\(data.reference("dataRef", code.original))\(type)/>"
+                case (.close, true):
+                    out += "<ec startRef=\"\(code.id)\"\(data.reference("dataRef", code.original))/>"
+                case (.open, false):
+                    out += "<sc id=\"\(code.id)\" isolated=\"yes\"\(data.reference("dataRef", code.original))\(type)/>"
+                case (.close, false):
+                    out += "<ec id=\"\(code.id)\" isolated=\"yes\"\(data.reference("dataRef", code.original))\(type)/>"
+                }
+            }
+        }
+        return out
     }
 
     public mutating func end() throws {

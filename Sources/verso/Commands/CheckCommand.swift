@@ -11,7 +11,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Align a document with its translation and flag translation glitches, or check a translation memory.",
         discussion: """
         verso check SOURCE TARGET     aligns the pair, then checks every bead.
-        verso check MEMORY            checks the pairs of a TMX, TSV, JSONL or XLIFF file as they are.
+        verso check MEMORY            checks the pairs of a TMX, TSV, JSONL, XLIFF (1.2, 2) file or a
+                                      gettext catalog (.po, .pot, .mo) as they are. Catalogs: translated
+                                      and fuzzy entries are checked, untranslated and obsolete ones not.
 
         Formats:
           text      file:line: severity: [code] message, a line a finding, by file; then a summary.
@@ -35,13 +37,13 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
     @Flag(name: .customLong("tsv-escapes"), help: "TSV memory: undo backslash escapes (\\t \\n \\\\) even without Verso's header line.")
     var tsvEscapes = false
-    @Argument(help: "SOURCE TARGET (a document and its translation), or one translation memory (.tmx, .tsv, .jsonl, .xlf).")
+    @Argument(help: "SOURCE TARGET (a document and its translation), or one translation memory (.tmx, .tsv, .jsonl, .xlf, .po, .mo).")
     var inputs: [String]
 
     func validate() throws {
         guard (1...2).contains(inputs.count) else { throw ValidationError("give SOURCE TARGET, or one translation memory (got \(inputs.count) files)") }
         if inputs.count == 1, CorpusFormat.detect(path: inputs[0]) == nil {
-            throw ValidationError("'\(inputs[0])' is not a translation memory (.tmx, .tsv, .jsonl, .xlf); to check a document, give SOURCE and TARGET")
+            throw ValidationError("'\(inputs[0])' is not a translation memory (.tmx, .tsv, .jsonl, .xlf, .po, .mo); to check a document, give SOURCE and TARGET")
         }
     }
 

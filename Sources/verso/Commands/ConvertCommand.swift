@@ -9,7 +9,8 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a parallel corpus between TMX, TSV, Moses, JSONL and XLIFF, with filters.",
         discussion: """
-        Formats come from the extensions (.tmx, .tsv, .jsonl, .xlf/.xliff); a Moses corpus is a \
+        Formats come from the extensions (.tmx, .tsv, .jsonl, .xlf/.xliff; .po/.pot and .mo are read, \
+        not written); a Moses corpus is a \
         prefix (PREFIX.en + PREFIX.fr), named with --from moses or --to moses. The output is written \
         atomically; what was dropped or left out is reported on stderr.
         """
@@ -17,7 +18,7 @@ struct ConvertCommand: ParsableCommand {
 
     @Argument(help: "The input file (or Moses prefix).") var input: String
     @Argument(help: "The output file (or Moses prefix).") var output: String
-    @Option(help: "Input format: tmx, tsv, moses, jsonl, xliff (default: from the extension).") var from: String?
+    @Option(help: "Input format: tmx, tsv, moses, jsonl, xliff, po, mo (default: from the extension).") var from: String?
     @Option(help: "Output format: tmx, tsv, moses, jsonl, xliff (default: from the extension).") var to: String?
     @Option(name: .customLong("source-lang"), help: "Source language (needed for TSV/JSONL/Moses inputs written as TMX, XLIFF or Moses).") var sourceLanguage: String?
     @Option(name: .customLong("target-lang"), help: "Target language.") var targetLanguage: String?

@@ -4,7 +4,15 @@ import VersoCorpus
 import VersoStore
 import VersoText
 
-extension CorpusFormat: ExpressibleByArgument {}
+extension CorpusFormat: ExpressibleByArgument {
+    /// Only the formats Verso writes: gettext catalogs are read, not written.
+    public init?(argument: String) {
+        guard let format = CorpusFormat(rawValue: argument), format.isWritable else { return nil }
+        self = format
+    }
+
+    public static var allValueStrings: [String] { writable.map(\.rawValue) }
+}
 
 struct CorpusExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
