@@ -38,8 +38,11 @@ let package = Package(
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
         // zlib's inflate for FreeDict's dictzip files (Foundation has no gzip API on Linux).
         .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
+        // The only place that includes Hunspell's header (spelling, stems for the glossary); plain C types in its header.
+        .systemLibrary(name: "CLibHunspell", pkgConfig: "hunspell", providers: [.apt(["libhunspell-dev"])]),
+        .target(name: "CHunspellShim", dependencies: ["CLibHunspell"]),
         .target(name: "VersoAlign", dependencies: ["VersoText", "CZlibShim"], exclude: ["README.md"], resources: [.copy("Data")]),
-        .target(name: "VersoCheck", dependencies: ["VersoText", "VersoAlign"], resources: [.copy("Data")]),
+        .target(name: "VersoCheck", dependencies: ["VersoText", "VersoAlign", "CHunspellShim"], resources: [.copy("Data")]),
         .target(name: "VersoCorpus", dependencies: ["VersoText", "VersoAlign", "VersoCheck"]),
         .target(name: "VersoReport", dependencies: ["VersoText", "VersoAlign", "VersoCheck", "VersoCorpus"]),
         // The corpus store: the only library that sees GRDB (SQLite).

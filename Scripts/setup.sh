@@ -15,6 +15,7 @@ packages=(
   poppler-utils                  # pdftotext: PDF documents
   dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-deu-fra   # aligner dictionaries
   wamerican wfrench               # word lists: which language a short line is in (checks)
+  libhunspell-dev hunspell-fr hunspell-en-us   # spelling check and the glossary's inflections
   ${VERSO_EXTRA_PACKAGES:-}
 )
 testing=0

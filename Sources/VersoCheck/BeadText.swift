@@ -11,6 +11,13 @@ public struct BeadText: Sendable, Equatable {
     public var score: Double?
     /// Prose or not (``ContentKind``), when known from the documents; nil judges the text.
     public var content: ContentKind?
+    /// gettext's flags of the unit (`c-format`, `python-format`, `no-c-format`, `fuzzy`…), when
+    /// the input has them: they say which placeholder syntax applies.
+    public var flags: [String] = []
+    /// Inline markup of each side (``InlineCode`` offsets index ``sourceText`` and
+    /// ``targetText``), when the input had it (HTML, DOCX, XLIFF, TMX).
+    public var sourceCodes: [InlineCode] = []
+    public var targetCodes: [InlineCode] = []
 
     public init(source: [String], target: [String], score: Double? = nil, content: ContentKind? = nil) {
         self.source = source

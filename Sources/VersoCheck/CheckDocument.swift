@@ -43,7 +43,7 @@ public struct SideAnalysis {
         self.language = language
         text = sentences.joined(separator: " ")
         let raw = text.isEmpty ? [] : tokenizer.tokens(text)
-        tokens = SideAnalysis.elides(language) ? raw.flatMap(SideAnalysis.splitElision) : raw
+        tokens = SideAnalysis.splitElisionIfNeeded(raw, language: language)
         var map = [Int32](); map.reserveCapacity(text.utf8.count + 1)
         var scalars: Int32 = 0
         for b in text.utf8 {
@@ -63,6 +63,11 @@ public struct SideAnalysis {
     }
 
     static func elides(_ language: String) -> Bool { ["fr", "it", "ca"].contains(LanguageData.baseLanguage(language)) }
+
+    /// Tokens with elided words split off in the languages that elide.
+    static func splitElisionIfNeeded(_ tokens: [Token], language: String) -> [Token] {
+        elides(language) ? tokens.flatMap(splitElision) : tokens
+    }
 
     /// "l’ONU" ⇒ "l’" + "ONU", "qu’il" ⇒ "qu’" + "il": ICU keeps elided words whole.
     static func splitElision(_ token: Token) -> [Token] {
@@ -123,6 +128,8 @@ public final class CheckDocument {
     public let pairResources: PairResources
     /// Site boilerplate phrases (the aligner's).
     public let boilerplate: Boilerplate
+    /// File extensions and markup tag names.
+    public let technical: TechnicalResources
 
     /// - Complexity: O(n) in the size of the document (tokenizes every bead once).
     public init(beads: [BeadText], sourceLanguage: String, targetLanguage: String,
@@ -151,6 +158,7 @@ public final class CheckDocument {
         targetResources = try LanguageResources.load(targetLanguage)
         pairResources = try PairResources.load(source: sourceLanguage, target: targetLanguage)
         boilerplate = try Boilerplate.load()
+        technical = try TechnicalResources.load()
     }
 
     /// Typical target/source character ratio (French runs about 15 % longer than English).

@@ -19,5 +19,11 @@ public enum CheckRegistry {
         TruncationCheck.self,
         TypographyCheck.self,
         MisalignmentCheck.self,
+        PlaceholderMismatchCheck.self,
+        TagMismatchCheck.self,
+        UrlMismatchCheck.self,
+        ShortcutMismatchCheck.self,
+        BracketMismatchCheck.self,
+        SpellingCheck.self,
     ]
 }

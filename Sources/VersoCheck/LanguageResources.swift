@@ -37,6 +37,8 @@ public struct LanguageResources: Sendable {
     public let segmentation: LanguageData
     /// The system's word list for the language (Debian's `wamerican`, `wfrench`…), when installed.
     public let wordList: WordList?
+    /// Keyboard key names → canonical key id ("Maj" → `shift`, "Échap" → `esc`), lower case.
+    public let keyNames: [String: String]
 
     /// The data files of VersoCheck.
     static let files = DataFiles(module: "VersoCheck", bundle: .module)
@@ -69,6 +71,13 @@ public struct LanguageResources: Sendable {
         numberLabels = try folded("number-labels")
         segmentation = try LanguageData.load(code)
         wordList = WordList.load(code)
+        var keys: [String: String] = [:]
+        for line in try LanguageResources.files.languageEntries("key-names", language: code) {
+            let fields = line.split(separator: " ").map(String.init)
+            // "_" stands for a space in the file ("Caps_Lock").
+            for name in fields.dropFirst() { keys[name.lowercased().replacingOccurrences(of: "_", with: " ")] = fields[0] }
+        }
+        keyNames = keys
         var months: [String: Int] = [:], weekdays: [String: Int] = [:]
         for kind in [LocaleData.SymbolKind.months, .shortMonths] {
             for (i, name) in LocaleData.symbols(kind, locale: code).enumerated() {
@@ -153,54 +162,5 @@ public struct AcronymPair: Sendable {
         }
         let direct = try parse(s, t, reversed: false)
         return direct.isEmpty ? try parse(t, s, reversed: true) : direct
-    }
-}
-
-/// A glossary entry: this source term must be rendered by this target term.
-public struct GlossaryEntry: Sendable, Equatable {
-    public let source: String
-    public let target: String
-    public init(source: String, target: String) { self.source = source; self.target = target }
-
-    /// Reads a glossary: CSV or TSV with two columns (source, target), or TBX (termEntry with
-    /// one term per language).
-    public static func read(path: String, sourceLanguage: String, targetLanguage: String) throws -> [GlossaryEntry] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw VersoError(.unreadable, "glossary cannot be read", file: path, fix: "check the path")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw VersoError(.invalidEncoding, "glossary is not UTF-8", file: path, fix: "convert it to UTF-8")
-        }
-        if path.lowercased().hasSuffix(".tbx") { return parseTBX(text, source: sourceLanguage, target: targetLanguage) }
-        var entries: [GlossaryEntry] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let separator: Character = trimmed.contains("\t") ? "\t" : ","
-            let fields = trimmed.split(separator: separator, omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
-            guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else {
-                throw VersoError(.badInput, "glossary line needs two columns (source, target): '\(trimmed)'", file: path, line: n + 1,
-                                 fix: "write one term pair a line, separated by a comma or a tab")
-            }
-            if n == 0 && fields[0].lowercased() == "source" { continue }
-            entries.append(GlossaryEntry(source: fields[0], target: fields[1]))
-        }
-        return entries
-    }
-
-    static func parseTBX(_ text: String, source: String, target: String) -> [GlossaryEntry] {
-        var entries: [GlossaryEntry] = []
-        let s = LanguageData.baseLanguage(source), t = LanguageData.baseLanguage(target)
-        for entry in text.components(separatedBy: "<termEntry").dropFirst() {
-            var terms: [String: String] = [:]
-            for lang in entry.components(separatedBy: "<langSet").dropFirst() {
-                guard let code = lang.range(of: "lang=\"").map({ lang[$0.upperBound...].prefix { $0 != "\"" } }),
-                      let open = lang.range(of: "<term>"), let close = lang.range(of: "</term>") , open.upperBound <= close.lowerBound else { continue }
-                terms[LanguageData.baseLanguage(String(code))] = String(lang[open.upperBound..<close.lowerBound])
-            }
-            if let a = terms[s], let b = terms[t] { entries.append(GlossaryEntry(source: a, target: b)) }
-        }
-        return entries
     }
 }

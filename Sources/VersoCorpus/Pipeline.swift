@@ -51,7 +51,19 @@ public final class Pipeline: Sendable {
         let alignment = try align(source: source, target: target)
         let kinds = alignment.contentKinds()
         let beads = alignment.beads.enumerated().map { i, bead in
-            BeadText(source: alignment.sourceTexts(bead), target: alignment.targetTexts(bead), score: bead.score, content: kinds[i])
+            var text = BeadText(source: alignment.sourceTexts(bead), target: alignment.targetTexts(bead), score: bead.score, content: kinds[i])
+            // The segments' inline markup, at offsets in the bead's text (sentences joined with one space).
+            func codes(_ indices: [Int], _ segments: [Segment]) -> [InlineCode] {
+                var offset = 0, result: [InlineCode] = []
+                for i in indices {
+                    result += segments[i].codes.map { var c = $0; c.offset += offset; return c }
+                    offset += segments[i].text.unicodeScalars.count + 1
+                }
+                return result
+            }
+            text.sourceCodes = codes(bead.source, alignment.source.segments)
+            text.targetCodes = codes(bead.target, alignment.target.segments)
+            return text
         }
         let lexicon: CheckLexicon = alignment.lexicon.map { AlignerLexicon($0) } ?? CognateLexicon()
         let findings = engine.run(try CheckDocument(beads: beads, sourceLanguage: alignment.source.language,
@@ -88,7 +100,12 @@ public final class Pipeline: Sendable {
     ///   - format: what the memory was read as (`tmx`, `po`, …), for the signature.
     /// - Complexity: linear in the size of the memory.
     public func check(memory units: [TranslationUnit], name: String, format: String) throws -> PairReport {
-        let beads = units.map { BeadText(source: $0.sides.source, target: $0.sides.target, score: $0.score, content: $0.content) }
+        let beads = units.map { unit in
+            var bead = BeadText(source: unit.sides.source, target: unit.sides.target, score: unit.score, content: unit.content)
+            // gettext's format flags say which placeholders apply; inline codes feed the tag check.
+            (bead.flags, bead.sourceCodes, bead.targetCodes) = (unit.flags, unit.sourceCodes, unit.targetCodes)
+            return bead
+        }
         let lexicon: CheckLexicon = aligner.lexicon.map { AlignerLexicon($0) } ?? CognateLexicon()
         let findings = engine.run(try CheckDocument(beads: beads, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                                     lexicon: lexicon, glossary: glossary))

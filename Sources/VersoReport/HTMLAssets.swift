@@ -111,7 +111,13 @@ enum HTMLAssets {
     .msg { display: block; }
     .sug { display: block; color: var(--muted); }
     footer { padding: 12px 28px 28px; color: var(--muted); font-size: 12px; }
+    .tri-box { display: block; font-size: 11px; color: var(--muted); }
+    .tri-box label { margin-right: 8px; }
+    #triage button { font: inherit; margin-left: 6px; }
+    .tri-box[hidden], #t-out[hidden], #triage[hidden] { display: none; }
+    #t-out { display: block; margin: 8px 28px; padding: 8px; border: 1px solid var(--line); background: var(--soft); white-space: pre-wrap; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12px; }
     @media print {
+      .tri-box, #triage, #t-out { display: none !important; }
       :root { font-size: 10pt; }
       .filters, .keys, .hint { display: none !important; }
       .sticky { position: static; border: 0; }
@@ -251,6 +257,61 @@ enum HTMLAssets {
       filterBar.classList.remove('nojs');
       apply(parse(location.hash));
       body.setAttribute('data-ready', 'true');
+    })();
+    (function () {
+      'use strict';
+      // Triage: tick findings as false alarms or accepted, and take their .verso-ignore entries.
+      var doc = document, panel = doc.getElementById('triage'), out = doc.getElementById('t-out');
+      var count = doc.getElementById('t-count'), button = doc.getElementById('t-dl');
+      if (!panel || !out) return;
+      var boxes = Array.prototype.slice.call(doc.querySelectorAll('input.tri'));
+      function entries() {
+        var lines = [];
+        boxes.forEach(function (box) {
+          if (!box.checked) return;
+          var item = box.closest('.tri-box');
+          var message = box.closest('li').querySelector('.msg').textContent.replace(/\\s+/g, ' ');
+          lines.push('# ' + item.getAttribute('data-where') + ': [' + item.getAttribute('data-code') + '] ' + message);
+          lines.push('fingerprint=' + item.getAttribute('data-fp') + ' status=' + box.value + ' reason: ' +
+                     (box.value === 'accepted' ? 'accepted in review' : 'a false alarm, found in review'));
+        });
+        return lines;
+      }
+      function update() {
+        var lines = entries(), n = lines.length / 2;
+        count.textContent = n + ' finding' + (n === 1 ? '' : 's') + ' ticked';
+        out.textContent = lines.length ? lines.join('\\n') + '\\n' : '';
+        out.hidden = n === 0;
+        button.disabled = n === 0;
+      }
+      boxes.forEach(function (box) {
+        box.closest('.tri-box').hidden = false;
+        box.addEventListener('change', function () {
+          if (box.checked) {
+            Array.prototype.forEach.call(box.closest('li').querySelectorAll('input.tri'), function (other) { if (other !== box) other.checked = false; });
+          }
+          update();
+        });
+      });
+      button.addEventListener('click', function () {
+        var link = doc.createElement('a');
+        link.href = URL.createObjectURL(new Blob([out.textContent], { type: 'text/plain' }));
+        link.download = 'verso-ignore.txt';
+        doc.body.appendChild(link);
+        link.click();
+        link.remove();
+      });
+      // "#triage=b3-f1:false-alarm,b7-f2:accepted" ticks findings when the page opens.
+      var given = /(?:^#|&)triage=([^&]*)/.exec(location.hash);
+      (given ? given[1].split(',') : []).forEach(function (pair) {
+        var parts;
+        try { parts = decodeURIComponent(pair).split(':'); } catch (e) { return; }
+        var item = doc.getElementById(parts[0]);
+        var box = item && item.querySelector('input.tri[value="' + (parts[1] === 'accepted' ? 'accepted' : 'false-alarm') + '"]');
+        if (box) box.checked = true;
+      });
+      panel.hidden = false;
+      update();
     })();
     """
 }

@@ -78,3 +78,14 @@ struct TestDictionary: CheckDictionary {
     func isCommonWord(_ word: String, language: String) -> Bool? { language.hasPrefix("en") ? links[word] != nil && !names.contains(word) : nil }
     var names: Set<String> = []
 }
+
+extension XCTestCase {
+    /// The Hunspell dictionary of a language, or a skip saying it is missing (a failure when
+    /// `CI=true`: `Scripts/setup.sh` installs hunspell-fr and hunspell-en-us).
+    func requireSpeller(_ language: String, file: StaticString = #filePath, line: UInt = #line) throws -> Speller {
+        if let speller = Speller.load(language) { return speller }
+        let message = "no Hunspell dictionary for \(language) in /usr/share/hunspell (run Scripts/setup.sh)"
+        if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail(message, file: file, line: line) }
+        throw XCTSkip(message)
+    }
+}

@@ -1,7 +1,9 @@
 import VersoText
 
 /// Terminology: a glossary term not respected (`--glossary FILE`, CSV/TSV or TBX: when a bead's
-/// source contains the source term, its target must contain the target term), and one source
+/// source contains the source term, its target must contain the target term; a term marked
+/// “do not translate” must be kept as written; a forbidden term must not be used; terms match
+/// with inflection, “paquets” for “paquet”, see ``GlossaryEntry``), and one source
 /// sentence or term rendered two ways in one document: the same source sentence translated
 /// differently, or a capitalised multi-word source term whose rendering in one bead is absent
 /// from another bead that has the same term.
@@ -17,15 +19,55 @@ struct TerminologyCheck: Check {
     }
 
     private func glossary(_ document: CheckDocument) -> [Finding] {
+        guard !document.glossary.isEmpty,
+              let sourceTokenizer = try? WordTokenizer(language: document.sourceLanguage),
+              let targetTokenizer = try? WordTokenizer(language: document.targetLanguage) else { return [] }
+        let sourceMatcher = TermMatcher(language: document.sourceLanguage), targetMatcher = TermMatcher(language: document.targetLanguage)
+        struct Prepared { let entry: GlossaryEntry; let source: TermMatcher.Term?; let targets: [TermMatcher.Term]; let kept: TermMatcher.Term? }
+        let entries = document.glossary.map { entry in
+            Prepared(entry: entry, source: entry.source.isEmpty ? nil : sourceMatcher.term(entry.source, tokenizer: sourceTokenizer),
+                     targets: ([entry.target] + entry.alternatives).map { targetMatcher.term($0, tokenizer: targetTokenizer) },
+                     kept: entry.rule == .doNotTranslate ? targetMatcher.term(entry.source, tokenizer: targetTokenizer) : nil)
+        }
+        // The preferred rendering of each source term, for forbidden terms' suggestions.
+        let preferred = Dictionary(document.glossary.filter { $0.rule == .translate }.map { (Folding.fold($0.source), $0.target) }, uniquingKeysWith: { a, _ in a })
         var findings: [Finding] = []
-        let entries = document.glossary.map { (Folding.fold($0.source), Folding.fold($0.target), $0) }
         for bead in document.beads where !bead.bead.target.isEmpty {
-            let source = " " + CheckText.foldedWords(bead.source.text).joined(separator: " ") + " "
-            let target = " " + CheckText.foldedWords(bead.target.text).joined(separator: " ") + " "
-            for (s, t, entry) in entries where source.contains(" \(s) ") && !target.contains(" \(t) ") {
-                findings.append(Self.info.finding(
-                    bead: bead.index, "the glossary says “\(entry.source)” is translated “\(entry.target)”, not found here",
-                    side: .target, span: nil, severity: .major, suggestion: "use “\(entry.target)”"))
+            let sourceWords = sourceMatcher.words(bead.source.tokens), targetWords = targetMatcher.words(bead.target.tokens)
+            func span(_ side: SideAnalysis, _ tokens: Range<Int>) -> Range<Int> {
+                side.span(side.tokens[tokens.lowerBound].byteRange.lowerBound..<side.tokens[tokens.upperBound - 1].byteRange.upperBound)
+            }
+            func quoted(_ side: SideAnalysis, _ tokens: Range<Int>) -> String {
+                let bytes = side.tokens[tokens.lowerBound].byteRange.lowerBound..<side.tokens[tokens.upperBound - 1].byteRange.upperBound
+                return "“" + String(decoding: Array(side.text.utf8)[bytes], as: UTF8.self) + "”"
+            }
+            for p in entries {
+                let hit = p.source.flatMap { sourceMatcher.matches($0, in: sourceWords, caseSensitive: p.entry.caseSensitive).first }
+                switch p.entry.rule {
+                case .translate:
+                    guard let hit else { continue }
+                    if p.targets.contains(where: { !targetMatcher.matches($0, in: targetWords, caseSensitive: p.entry.caseSensitive).isEmpty }) { continue }
+                    findings.append(Self.info.finding(
+                        bead: bead.index, "glossary entry \(p.entry.label): \(quoted(bead.source, hit)) is to be translated “\(p.entry.target)”, not found in the target",
+                        side: .source, span: span(bead.source, hit), severity: .major, suggestion: "use “\(p.entry.target)”"))
+                case .doNotTranslate:
+                    guard let hit, let kept = p.kept else { continue }
+                    if !targetMatcher.matches(kept, in: targetWords, caseSensitive: p.entry.caseSensitive).isEmpty { continue }
+                    findings.append(Self.info.finding(
+                        bead: bead.index, "glossary entry \(p.entry.label): \(quoted(bead.source, hit)) is not to be translated, and the target does not keep it",
+                        side: .source, span: span(bead.source, hit), severity: .major, suggestion: "keep “\(p.entry.source)” as written"))
+                case .forbidden:
+                    if p.source != nil && hit == nil { continue }
+                    for term in p.targets {
+                        for used in targetMatcher.matches(term, in: targetWords, caseSensitive: p.entry.caseSensitive) {
+                            let instead = preferred[Folding.fold(p.entry.source)]
+                            findings.append(Self.info.finding(
+                                bead: bead.index, "glossary entry \(p.entry.label): \(quoted(bead.target, used)) is a forbidden term",
+                                side: .target, span: span(bead.target, used), severity: .major,
+                                suggestion: instead.map { "use “\($0)”" } ?? "reword without it"))
+                        }
+                    }
+                }
             }
         }
         return findings

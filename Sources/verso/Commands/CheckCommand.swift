@@ -22,6 +22,19 @@ struct CheckCommand: ParsableCommand {
           markdown  a summary for pull requests and CI logs: counts and the worst findings.
           html      one self-contained review page (side by side, alignment map, filters).
         A bead is "flagged" when it has a finding above info.
+
+        Suppressions: .verso-ignore in the current folder (or --ignore-file) takes out findings a
+        reviewer accepted, one entry a line, `#` for comments, each with a reason:
+          fingerprint=3f2a9c0d1e2b4a5c reason: the brand keeps its English name
+          code=typography path=docs/legal/* reason: the client's typography
+          code=spelling text=rebasage reason: git's French word
+        Keys: fingerprint, code, path (glob), side, severity (and milder), text (glob), status
+        (false-alarm, accepted). --write-baseline FILE writes one entry for every finding; the HTML
+        report lets a reviewer tick findings and download their entries.
+        Baseline: --baseline FILE (an earlier run's --format jsonl output, or a --write-baseline
+        file) still reports every finding, but --fail-on counts only the new ones. A finding's
+        identity (its fingerprint) is its code, side, text and sentence, not its position, so
+        edits elsewhere in the document keep it.
         \(Diagnostics.exitStatusHelp)
         """
     )
@@ -33,6 +46,12 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).") var format: Format = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding of this severity or worse is found (minor, major, critical).")
     var failOn: Severity?
+    @Option(help: "Gate (--fail-on) only on findings not in this earlier run: its --format jsonl output, or a --write-baseline file.")
+    var baseline: String?
+    @Option(name: .customLong("write-baseline"), help: "Also write a suppression file with an entry for every finding (accept them as they are).")
+    var writeBaseline: String?
+    @Option(name: .customLong("ignore-file"), help: "Suppressions to apply (default: .verso-ignore in the current folder, when there is one).")
+    var ignoreFile: String?
     @OptionGroup var output: OutputOptions
     @OptionGroup var display: DisplayOptions
     @Flag(name: .customLong("tsv-escapes"), help: "TSV memory: undo backslash escapes (\\t \\n \\\\) even without Verso's header line.")
@@ -48,7 +67,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try guarded { () -> PairReport in
+        var report = try guarded { () -> PairReport in
             let pipeline = try alignment.makePipeline(checks: checks)
             for remark in pipeline.aligner.remarks { Diagnostics.warn(remark) }
             if inputs.count == 2 {
@@ -56,6 +75,23 @@ struct CheckCommand: ParsableCommand {
                 return try pipeline.run(source: source, target: target)
             }
             return try checkMemory(inputs[0], pipeline: pipeline)
+        }
+        let gate = try guarded { () -> [Finding] in
+            let ignorePath = ignoreFile ?? (FileManager.default.fileExists(atPath: ".verso-ignore") ? ".verso-ignore" : nil)
+            if let ignorePath {
+                let (kept, suppressed) = report.suppressing(try SuppressionFile.read(path: ignorePath), document: inputs.last)
+                report = kept
+                if !suppressed.isEmpty { Diagnostics.printErr("verso: \(suppressed.count) finding(s) suppressed by \(ignorePath)") }
+            }
+            if let writeBaseline {
+                let file = try OutputFile(path: writeBaseline, force: output.force)
+                try file.write(report.baselineFile())
+                try file.commit()
+            }
+            guard let baseline else { return report.findings }
+            let new = report.newFindings(since: try Baseline.read(path: baseline))
+            Diagnostics.printErr("verso: \(new.count) of \(report.findings.count) finding(s) are new since the baseline \(baseline)")
+            return new
         }
         try guarded {
             let style = TextReport.Style(color: display.useColor(writingToTerminal: output.output == nil && isatty(STDOUT_FILENO) == 1),
@@ -65,7 +101,7 @@ struct CheckCommand: ParsableCommand {
                 Diagnostics.printErr(TextReport.summaryLines(report.summary, signature: report.signature.description)[0] + "\nwrote \(output.output!)")
             }
         }
-        let status = CheckEngine.exitStatus(report.findings, failOn: failOn)
+        let status = CheckEngine.exitStatus(gate, failOn: failOn)
         if status != 0 { throw ExitCode(status) }
     }
 
