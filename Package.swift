@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only place that includes ICU's headers; its public header uses plain C types.
@@ -27,9 +28,11 @@ let package = Package(
         ),
         .target(
             name: "VersoText",
-            dependencies: ["CICUShim", "CXMLShim"],
+            dependencies: ["CICUShim", "CXMLShim", "CMarkdownShim", "CZlibShim", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Data")]
         ),
+        // libcmark-gfm (CommonMark + GFM tables) behind plain C types, for the Markdown reader.
+        .target(name: "CMarkdownShim", linkerSettings: [.linkedLibrary("cmark-gfm"), .linkedLibrary("cmark-gfm-extensions")]),
         // The only place that includes libxml2's headers (HTML documents, XML readers); plain C types in its headers.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
@@ -56,7 +59,7 @@ let package = Package(
             ]
         ),
         .target(name: "VersoTestSupport", dependencies: ["VersoText"], path: "Tests/VersoTestSupport"),
-        .testTarget(name: "VersoTextTests", dependencies: ["VersoText", "VersoTestSupport"]),
+        .testTarget(name: "VersoTextTests", dependencies: ["VersoText", "VersoTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "VersoAlignTests", dependencies: ["VersoAlign", "VersoTestSupport"]),
         .testTarget(name: "VersoCheckTests", dependencies: ["VersoCheck", "VersoAlign", "VersoTestSupport"]),
         .testTarget(name: "VersoCorpusTests", dependencies: ["VersoCorpus", "VersoTestSupport"], exclude: ["Golden"]),

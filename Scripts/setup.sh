@@ -11,6 +11,8 @@ packages=(
   libicu-dev pkg-config          # ICU for segmentation and locale data
   libxml2-dev libxml2-utils      # libxml2 (TMX, XLIFF, HTML); xmllint validates TMX in tests
   libsqlite3-dev                 # the corpus store
+  libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown documents (CommonMark + GFM tables)
+  poppler-utils                  # pdftotext: PDF documents
   dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-deu-fra   # aligner dictionaries
   wamerican wfrench               # word lists: which language a short line is in (checks)
   libhunspell-dev hunspell-fr hunspell-en-us   # spelling check and the glossary's inflections
@@ -21,6 +23,8 @@ testing=0
 if [ $testing = 1 ]; then
   packages+=(chromium omegat debian-faq debian-faq-fr time)
   packages+=(gettext)             # msgfmt/msgunfmt: .mo fixtures and real catalogs in the gettext tests
+  # Debian's HTML manuals in English and French, for Scripts/eval-html.sh
+  packages+=(debian-reference-en debian-reference-fr maint-guide maint-guide-fr)
 fi
 
 missing=()

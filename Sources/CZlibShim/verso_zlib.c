@@ -5,9 +5,14 @@
 #include <zlib.h>
 
 int32_t verso_gunzip(const uint8_t *input, size_t length, uint8_t **output, size_t *outputLength) {
+    return verso_gunzip_bounded(input, length, SIZE_MAX, output, outputLength);
+}
+
+int32_t verso_gunzip_bounded(const uint8_t *input, size_t length, size_t limit, uint8_t **output, size_t *outputLength) {
     *output = NULL;
     *outputLength = 0;
     size_t capacity = length * 4 + 4096;
+    if (capacity > limit && limit >= 4096) capacity = limit + 1;
     uint8_t *buffer = malloc(capacity);
     if (!buffer) return Z_MEM_ERROR;
     z_stream stream;
@@ -20,7 +25,8 @@ int32_t verso_gunzip(const uint8_t *input, size_t length, uint8_t **output, size
     size_t used = 0;
     for (;;) {
         if (used == capacity) {
-            capacity *= 2;
+            if (used > limit) { inflateEnd(&stream); free(buffer); return VERSO_GUNZIP_TOO_LARGE; }
+            capacity = (limit != SIZE_MAX && capacity > limit / 2) ? limit + 1 : capacity * 2;
             uint8_t *grown = realloc(buffer, capacity);
             if (!grown) { inflateEnd(&stream); free(buffer); return Z_MEM_ERROR; }
             buffer = grown;
@@ -39,6 +45,7 @@ int32_t verso_gunzip(const uint8_t *input, size_t length, uint8_t **output, size
         if (stream.avail_in == 0 && stream.avail_out != 0) { status = Z_BUF_ERROR; break; }
     }
     inflateEnd(&stream);
+    if (used > limit) { free(buffer); return VERSO_GUNZIP_TOO_LARGE; }
     if (status != Z_STREAM_END) { free(buffer); return status < 0 ? status : Z_DATA_ERROR; }
     *output = buffer;
     *outputLength = used;

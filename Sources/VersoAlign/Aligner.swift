@@ -25,6 +25,9 @@ public struct AlignerOptions: Sendable {
     /// Penalize beads that straddle a paragraph boundary (only when the documents have
     /// paragraphs holding several segments, that is raw text rather than one sentence a line).
     public var useParagraphs = true
+    /// Use block kinds as evidence when both documents were read by their structure (HTML,
+    /// Markdown, DOCX, ODT, subtitles): see ``Structure``.
+    public var useStructure = true
     /// Bead cost weights and the confidence calibration.
     public var weights = CostWeights()
     /// After aligning, give site boilerplate at a bead's edge a bead of its own (``Boilerplate``).
@@ -126,13 +129,30 @@ public final class Aligner: Sendable {
 
     /// Aligns several document pairs that share one learned lexicon (learned from all of them,
     /// which helps short documents).
+    ///
+    /// When both documents of a pair were read by their structure (``SegmentedDocument/isStructured``)
+    /// and ``AlignerOptions/useStructure`` is on, block kinds are evidence too (``Structure``).
     public func alignAll(_ pairs: [(source: SegmentedDocument, target: SegmentedDocument)]) -> [Alignment] {
-        let texts = pairs.map { (source: $0.source.segments.map(\.text), target: $0.target.segments.map(\.text),
-                                 sourceParagraphs: $0.source.segments.map(\.paragraph), targetParagraphs: $0.target.segments.map(\.paragraph)) }
-        let (paths, learned) = alignTexts(texts)
-        return zip(pairs, paths).map { pair, path in
+        let structured = pairs.map { options.useStructure && $0.source.isStructured && $0.target.isStructured }
+        let texts = zip(pairs, structured).map { pair, structured in
+            (source: pair.source.segments.map(\.text), target: pair.target.segments.map(\.text),
+             sourceParagraphs: structured ? Structure.paragraphs(pair.source) : pair.source.segments.map(\.paragraph),
+             targetParagraphs: structured ? Structure.paragraphs(pair.target) : pair.target.segments.map(\.paragraph))
+        }
+        let structure = zip(pairs, structured).map { pair, structured in
+            structured ? (source: Structure.classes(pair.source), target: Structure.classes(pair.target)) : nil
+        }
+        let (paths, learned) = alignTexts(texts, structure: structure)
+        return zip(zip(pairs, paths), structured).map { item, structured in
+            let (pair, path) = item
+            var signature = signature(learned: learned)
+            if structured {
+                signature.set("evidence", (signature["evidence"] ?? "length") + "+structure")
+                let w = options.effectiveWeights
+                signature.set("structure", "block\(w.blockBoundary),mismatch\(w.structureMismatch)")
+            }
             let beads = boilerplate?.detach(path, source: pair.source, target: pair.target) ?? path
-            return Alignment(source: pair.source, target: pair.target, beads: beads, signature: signature(learned: learned), lexicon: learned ?? lexicon)
+            return Alignment(source: pair.source, target: pair.target, beads: beads, signature: signature, lexicon: learned ?? lexicon)
         }
     }
 
@@ -160,11 +180,19 @@ public final class Aligner: Sendable {
     /// each pair and the lexicon learned, if any.
     public func alignTexts(_ pairs: [(source: [String], target: [String], sourceParagraphs: [Int]?, targetParagraphs: [Int]?)])
         -> (beads: [[Bead]], learned: TranslationLexicon?) {
+        alignTexts(pairs, structure: [])
+    }
+
+    /// ``alignTexts(_:)`` with the block kind classes of each pair's sentences (``Structure``),
+    /// nil (or missing) for a pair of plain texts.
+    func alignTexts(_ pairs: [(source: [String], target: [String], sourceParagraphs: [Int]?, targetParagraphs: [Int]?)],
+                    structure: [(source: [UInt8], target: [UInt8])?]) -> (beads: [[Bead]], learned: TranslationLexicon?) {
         let space = FeatureSpace(stemmers: stemmers)
-        let docs = pairs.map { pair -> (SideFeatures, SideFeatures, Bool) in
+        let docs = pairs.enumerated().map { k, pair -> (SideFeatures, SideFeatures, Bool) in
             let paragraphs = options.useParagraphs && hasParagraphs(pair.sourceParagraphs) && hasParagraphs(pair.targetParagraphs)
-            return (SideFeatures(texts: pair.source, paragraphs: pair.sourceParagraphs, space: space),
-                    SideFeatures(texts: pair.target, paragraphs: pair.targetParagraphs, space: space), paragraphs)
+            let classes = k < structure.count ? structure[k] : nil
+            return (SideFeatures(texts: pair.source, paragraphs: pair.sourceParagraphs, space: space, structure: classes?.source ?? []),
+                    SideFeatures(texts: pair.target, paragraphs: pair.targetParagraphs, space: space, structure: classes?.target ?? []), paragraphs)
         }
         let firstEvidence = DocumentLinks.Evidence(lexicon: options.useDictionary || !options.lexiconPaths.isEmpty ? lexicon : nil,
                                                   cognates: options.useCognates)

@@ -47,3 +47,18 @@ public struct Alignment: Sendable {
     /// The target sentences of a bead, as segmented.
     public func targetTexts(_ bead: Bead) -> [String] { bead.target.map { target.segments[$0].text } }
 }
+
+extension Alignment {
+    /// Whether each bead is prose (see ``ContentKind``): a bead is non-prose when every segment
+    /// on both sides is; it then takes the kind of its first segment. A bead pairing prose with
+    /// non-prose counts as prose, so that the checks still look at it.
+    /// - Complexity: O(n) in the size of the documents.
+    public func contentKinds() -> [ContentKind] {
+        let s = source.contentKinds(), t = target.contentKinds()
+        return beads.map { bead in
+            let kinds = bead.source.map { s[$0] } + bead.target.map { t[$0] }
+            guard let first = kinds.first, kinds.allSatisfy({ !$0.isProse }) else { return .prose }
+            return first
+        }
+    }
+}

@@ -200,10 +200,13 @@ struct SideFeatures {
     var characters: [Int32]
     /// 1 when sentence k starts a new paragraph (k > 0), else 0.
     var paragraphStart: [UInt8]
+    /// Block kind class of each sentence (``Structure``); empty for plain text.
+    var structure: [UInt8] = []
 
     var count: Int { characters.count }
 
-    init(texts: [String], paragraphs: [Int]?, space: FeatureSpace) {
+    init(texts: [String], paragraphs: [Int]?, space: FeatureSpace, structure: [UInt8] = []) {
+        self.structure = structure.count == texts.count ? structure : []
         var starts: [Int32] = [0]
         starts.reserveCapacity(texts.count + 1)
         var ids: [Int32] = []
@@ -230,17 +233,19 @@ struct SideFeatures {
         paragraphStart = para
     }
 
-    private init(tokenStart: [Int32], tokens: [Int32], characters: [Int32], paragraphStart: [UInt8]) {
+    private init(tokenStart: [Int32], tokens: [Int32], characters: [Int32], paragraphStart: [UInt8], structure: [UInt8] = []) {
         self.tokenStart = tokenStart
         self.tokens = tokens
         self.characters = characters
         self.paragraphStart = paragraphStart
+        self.structure = structure
     }
 
     /// Sentences `range` only (token arrays are shared, not copied).
     func slice(_ range: Range<Int>) -> SideFeatures {
         SideFeatures(tokenStart: Array(tokenStart[range.lowerBound...range.upperBound]), tokens: tokens,
-                     characters: Array(characters[range]), paragraphStart: Array(paragraphStart[range]))
+                     characters: Array(characters[range]), paragraphStart: Array(paragraphStart[range]),
+                     structure: structure.isEmpty ? [] : Array(structure[range]))
     }
 
     /// The side seen in blocks of `k` consecutive sentences (the last may be shorter), for the

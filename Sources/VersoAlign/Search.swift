@@ -16,6 +16,12 @@ public struct CostWeights: Sendable, Equatable, Codable {
     public var nullExtend = 6.0
     /// Cost of each paragraph boundary inside a bead (raw text only).
     public var paragraph = 1.0
+    /// Cost of each block boundary inside a bead when both documents were read by their
+    /// structure (instead of ``paragraph``: the blocks are the author's, not guessed).
+    public var blockBoundary = 3.0
+    /// Cost of a bead pairing different block kinds (a heading with a paragraph, a list item
+    /// with a table cell), when both documents were read by their structure.
+    public var structureMismatch = 2.5
     /// Prior cost of 1-2/2-1, 2-2 and 1-3/3-1 beads; larger beads cost `large + 2 · (a + b − 4)`.
     public var oneTwo = 3.0
     public var twoTwo = 6.0
@@ -48,6 +54,8 @@ struct AlignProblem {
     /// Non-null bead shapes (a, b).
     let shapes: [(a: Int, b: Int)]
     let useParagraphs: Bool
+    /// Both sides carry block kinds (``Structure``).
+    var useStructure: Bool { !source.structure.isEmpty && !target.structure.isEmpty }
     var n: Int { source.count }
     var m: Int { target.count }
 }
@@ -278,6 +286,8 @@ struct BandSearch {
         let sPara = prefix(problem.source.paragraphStart.map { Int32($0) }), tPara = prefix(problem.target.paragraphStart.map { Int32($0) })
         let ratio = sChars[n] > 0 && tChars[m] > 0 ? tChars[m] / sChars[n] : 1
         let priors = shapes.map { w.prior($0.a, $0.b) }
+        let structured = problem.useStructure
+        let sStruct = problem.source.structure, tStruct = problem.target.structure
         var costs = [Float](repeating: .infinity, count: band.count * nb)
         for i in 0...n {
             for j in Int(band.lo[i])..<Int(band.hi[i]) {
@@ -300,8 +310,12 @@ struct BandSearch {
                     let ls = sChars[i] - sChars[i - a], lt = tChars[j] - tChars[j - b]
                     var cost = w.length * BandSearch.galeChurch(ls, lt, ratio: ratio, variance: w.variance)
                         + priors[k] + w.similarity * (1 - sim) * Double(a + b) / 2
+                    if structured {
+                        guard let extra = Structure.cost(source: sStruct[(i - a)..<i], target: tStruct[(j - b)..<j], weights: w) else { continue }
+                        cost += extra
+                    }
                     if problem.useParagraphs {
-                        cost += w.paragraph * (sPara[i] - sPara[i - a + 1] + tPara[j] - tPara[j - b + 1])
+                        cost += (structured ? w.blockBoundary : w.paragraph) * (sPara[i] - sPara[i - a + 1] + tPara[j] - tPara[j - b + 1])
                     }
                     costs[node * nb + k] = Float(cost)
                 }
@@ -447,7 +461,7 @@ extension CostWeights {
         let paths: [String: WritableKeyPath<CostWeights, Double>] = [
             "length": \.length, "variance": \.variance, "similarity": \.similarity, "emptySimilarity": \.emptySimilarity,
             "nullOpen": \.nullOpen, "nullExtend": \.nullExtend, "paragraph": \.paragraph, "oneTwo": \.oneTwo,
-            "twoTwo": \.twoTwo, "large": \.large, "confidenceCenter": \.confidenceCenter, "confidenceScale": \.confidenceScale,
+            "twoTwo": \.twoTwo, "large": \.large, "blockBoundary": \.blockBoundary, "structureMismatch": \.structureMismatch, "confidenceCenter": \.confidenceCenter, "confidenceScale": \.confidenceScale,
         ]
         guard let path = paths[parts[0]] else {
             throw VersoError(.usage, "unknown weight \"\(parts[0])\"", fix: "use one of \(paths.keys.sorted().joined(separator: ", "))")

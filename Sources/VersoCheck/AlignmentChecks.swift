@@ -50,8 +50,9 @@ extension CheckDocument {
     /// The document of an alignment: one bead text per bead, with the aligner's lexicon.
     /// - Complexity: O(n) in the size of the documents.
     public convenience init(alignment: Alignment, glossary: [GlossaryEntry] = []) throws {
-        let beads = alignment.beads.map {
-            BeadText(source: alignment.sourceTexts($0), target: alignment.targetTexts($0), score: $0.score)
+        let kinds = alignment.contentKinds()
+        let beads = alignment.beads.enumerated().map { i, bead in
+            BeadText(source: alignment.sourceTexts(bead), target: alignment.targetTexts(bead), score: bead.score, content: kinds[i])
         }
         let lexicon: CheckLexicon = alignment.lexicon.map { AlignerLexicon($0) } ?? CognateLexicon()
         try self.init(beads: beads, sourceLanguage: alignment.source.language, targetLanguage: alignment.target.language,

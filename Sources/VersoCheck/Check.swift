@@ -8,13 +8,18 @@ public struct CheckInfo: Sendable {
     public let summary: String
     /// An example pair that triggers it, "source ⇒ target".
     public let example: String
+    /// The check judges prose: it does not run on beads of code, command lines, table art,
+    /// URLs or numbers alone (``ContentKind``), where negation words, typography or "untranslated"
+    /// English mean nothing. Checks of numbers, dates, alignment and boilerplate run on every bead.
+    public let proseOnly: Bool
 
-    public init(code: String, category: Category, severity: Severity, summary: String, example: String) {
+    public init(code: String, category: Category, severity: Severity, summary: String, example: String, proseOnly: Bool = true) {
         self.code = code
         self.category = category
         self.severity = severity
         self.summary = summary
         self.example = example
+        self.proseOnly = proseOnly
     }
 
     /// A finding of this check, with its default category and severity.

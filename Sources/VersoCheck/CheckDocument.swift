@@ -109,6 +109,8 @@ public struct AnalyzedBead {
     public let source: SideAnalysis
     public let target: SideAnalysis
     public var isOmission: Bool { bead.target.isEmpty && !bead.source.isEmpty }
+    /// Prose or not: checks whose ``CheckInfo/proseOnly`` is set do not judge other beads.
+    public let content: ContentKind
     public var isAddition: Bool { bead.source.isEmpty && !bead.target.isEmpty }
 }
 
@@ -140,7 +142,8 @@ public final class CheckDocument {
         let targetTokenizer = try WordTokenizer(language: targetLanguage)
         self.beads = beads.enumerated().map { i, b in
             AnalyzedBead(index: i, bead: b, source: SideAnalysis(sentences: b.source, tokenizer: sourceTokenizer, language: sourceLanguage),
-                         target: SideAnalysis(sentences: b.target, tokenizer: targetTokenizer, language: targetLanguage))
+                         target: SideAnalysis(sentences: b.target, tokenizer: targetTokenizer, language: targetLanguage),
+                         content: b.contentKind)
         }
         var s = 0, t = 0
         for b in self.beads where !b.bead.source.isEmpty && !b.bead.target.isEmpty {

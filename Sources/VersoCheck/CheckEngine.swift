@@ -45,6 +45,9 @@ public struct CheckEngine: Sendable {
         var findings: [Finding] = []
         for check in CheckRegistry.all where configuration.activeCodes.contains(check.info.code) {
             var produced = check.init().run(document)
+            if check.info.proseOnly {
+                produced.removeAll { $0.bead >= 0 && $0.bead < document.beads.count && !document.beads[$0.bead].content.isProse }
+            }
             if let severity = configuration.severities[check.info.code] {
                 for i in produced.indices { produced[i].severity = severity }
             }

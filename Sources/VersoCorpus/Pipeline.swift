@@ -40,9 +40,18 @@ public final class Pipeline: Sendable {
     /// Segments, aligns and checks a document pair.
     /// - Complexity: linear in the size of the texts (the aligner's banded search, linear checks).
     public func run(source: SourceText, target: SourceText) throws -> PairReport {
+        try run(source: Document.plain(source), target: Document.plain(target))
+    }
+
+    /// Segments, aligns and checks two documents in any format ``DocumentReader`` reads (plain
+    /// text as ``run(source:target:)-(SourceText,_)`` does; structured documents by their blocks).
+    /// Beads that are not prose (``ContentKind``) are not judged by the prose checks.
+    /// - Complexity: linear in the size of the texts.
+    public func run(source: Document, target: Document) throws -> PairReport {
         let alignment = try align(source: source, target: target)
-        let beads = alignment.beads.map { bead in
-            var text = BeadText(source: alignment.sourceTexts(bead), target: alignment.targetTexts(bead), score: bead.score)
+        let kinds = alignment.contentKinds()
+        let beads = alignment.beads.enumerated().map { i, bead in
+            var text = BeadText(source: alignment.sourceTexts(bead), target: alignment.targetTexts(bead), score: bead.score, content: kinds[i])
             // The segments' inline markup, at offsets in the bead's text (sentences joined with one space).
             func codes(_ indices: [Int], _ segments: [Segment]) -> [InlineCode] {
                 var offset = 0, result: [InlineCode] = []
@@ -69,12 +78,24 @@ public final class Pipeline: Sendable {
     ///   nothing to align it with, and a pair of one empty file is almost always a wrong path.
     /// - Complexity: linear in the size of the texts.
     public func align(source: SourceText, target: SourceText) throws -> Alignment {
-        for side in [source, target] where !side.hasText {
+        try align(source: Document.plain(source), target: Document.plain(target))
+    }
+
+    /// Segments and aligns two documents (no checks). `--segmented` applies to plain text only:
+    /// a structured document is always segmented by its blocks.
+    /// - Throws: `VersoError` (.badInput) when a side has no text.
+    /// - Complexity: linear in the size of the texts.
+    public func align(source: Document, target: Document) throws -> Alignment {
+        for case .plain(let side) in [source, target] where !side.hasText {
             throw VersoError(.badInput, side.bytes.isEmpty ? "the file is empty: there is nothing to align" : "the file holds only white space: there is nothing to align",
                              file: side.name, fix: "check that the path names the document (a pair needs text on both sides)")
         }
         let s = try segment(source, language: sourceLanguage)
         let t = try segment(target, language: targetLanguage)
+        for (document, side) in [(source, s), (target, t)] where side.segments.isEmpty {
+            throw VersoError(.badInput, "has no text to align (only markup, or blocks that are not text)", file: document.name,
+                             fix: "check that the file is the document, or force its format with --input-format")
+        }
         var alignment = aligner.align(source: s, target: t)
         alignment.signature.set("segmenter", segmented ? "lines"
             : "\(Segmenter.signature(language: sourceLanguage)),\(Segmenter.signature(language: targetLanguage))")
@@ -91,7 +112,7 @@ public final class Pipeline: Sendable {
     /// - Complexity: linear in the size of the memory.
     public func check(memory units: [TranslationUnit], name: String, format: String) throws -> PairReport {
         let beads = units.map { unit in
-            var bead = BeadText(source: unit.sides.source, target: unit.sides.target, score: unit.score)
+            var bead = BeadText(source: unit.sides.source, target: unit.sides.target, score: unit.score, content: unit.content)
             // gettext's format flags say which placeholders apply; inline codes feed the tag check.
             (bead.flags, bead.sourceCodes, bead.targetCodes) = (unit.flags, unit.sourceCodes, unit.targetCodes)
             return bead
@@ -108,12 +129,14 @@ public final class Pipeline: Sendable {
                           targetLanguage: targetLanguage, signature: signature)
     }
 
-    /// Reads two files, then ``run(source:target:)``.
-    public func run(sourcePath: String, targetPath: String, lossy: Bool = false) throws -> PairReport {
-        try run(source: SourceText.read(path: sourcePath, lossy: lossy), target: SourceText.read(path: targetPath, lossy: lossy))
+    /// Reads two files in any format ``DocumentReader`` reads, then ``run(source:target:)-(Document,_)``.
+    public func run(sourcePath: String, targetPath: String, lossy: Bool = false, format: DocumentFormat? = nil) throws -> PairReport {
+        let options = ReadOptions(format: format, lossy: lossy)
+        return try run(source: DocumentReader.read(path: sourcePath, options: options), target: DocumentReader.read(path: targetPath, options: options))
     }
 
-    private func segment(_ text: SourceText, language: String) throws -> SegmentedDocument {
-        segmented ? Segmenter.lines(text, language: language) : try Segmenter(language: language).segment(text)
+    private func segment(_ document: Document, language: String) throws -> SegmentedDocument {
+        if segmented, case .plain(let text) = document { return Segmenter.lines(text, language: language) }
+        return try Segmenter(language: language).segment(document)
     }
 }

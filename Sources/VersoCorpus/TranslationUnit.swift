@@ -84,7 +84,22 @@ public struct TranslationUnit: Sendable, Equatable {
             && a.sourceIndices == b.sourceIndices && a.targetIndices == b.targetIndices && a.notes == b.notes
             && a.document == b.document && a.sourceSegments == b.sourceSegments && a.targetSegments == b.targetSegments
             && a.sourceCodes == b.sourceCodes && a.targetCodes == b.targetCodes && a.flags == b.flags
-            && a.status == b.status && a.context == b.context && a.pluralForm == b.pluralForm
+            && a.status == b.status && a.context == b.context && a.pluralForm == b.pluralForm && a.content == b.content
+    }
+
+    /// Prose, or code, a command, table art, a URL or numbers alone (``ContentKind``), when known:
+    /// from the documents' structure for an alignment, from the JSONL `content` field for a
+    /// memory. Nil means unknown (filters then judge the text).
+    public var content: ContentKind?
+
+    /// The unit's content kind: ``content`` when known, else judged from its text (non-prose
+    /// only when both sides are).
+    public var contentKind: ContentKind {
+        if let content { return content }
+        let s = ContentKind.of(source), t = ContentKind.of(target)
+        if source.isEmpty { return t }
+        if target.isEmpty || s == t || !t.isProse { return s.isProse || t.isProse ? .prose : s }
+        return .prose
     }
 
     /// A unit is empty on a side when that side has no text (a 1-0 or 0-1 bead).
@@ -119,6 +134,7 @@ extension TranslationUnit {
     /// - Complexity: O(beads + findings).
     public static func units(of alignment: Alignment, findings: [Finding] = [], document: String? = nil) -> [TranslationUnit] {
         let byBead = Dictionary(grouping: findings, by: \.bead)
+        let kinds = alignment.contentKinds()
         return alignment.beads.enumerated().map { i, bead in
             let s = alignment.sourceTexts(bead), t = alignment.targetTexts(bead)
             var unit = TranslationUnit(source: s.joined(separator: " "), target: t.joined(separator: " "), score: bead.score,
@@ -127,6 +143,7 @@ extension TranslationUnit {
             (unit.sourceSegments, unit.targetSegments) = (s, t)
             unit.sourceCodes = InlineCode.joined(bead.source.map { (alignment.source.segments[$0].text, alignment.source.segments[$0].codes) })
             unit.targetCodes = InlineCode.joined(bead.target.map { (alignment.target.segments[$0].text, alignment.target.segments[$0].codes) })
+            unit.content = kinds[i]
             return unit
         }
     }

@@ -76,6 +76,12 @@ enum HTMLAssets {
     tr.bead.current > th { box-shadow: inset 3px 0 0 var(--accent); }
     tr.bead > th { font-weight: 400; text-align: left; color: var(--muted); font-size: 12px; }
     .idx .n { display: inline-block; min-width: 2.6em; margin-right: 4px; color: var(--ink); font-weight: 600; font-size: 13px; font-variant-numeric: tabular-nums; }
+    .blk { display: inline-block; font-size: 11px; border-radius: 3px; padding: 0 4px; margin: 2px 0 2px 4px; background: var(--line); color: var(--muted); }
+    .ph { display: inline-block; font: 10px/14px ui-monospace, monospace; border-radius: 7px; padding: 0 5px; margin: 0 1px; background: #e8eaf6; color: #3949ab; vertical-align: 1px; }
+    tr.blk-h td.text { font-weight: 600; font-size: 1.05em; }
+    tr.blk-list td.text::before { content: "• "; color: var(--muted); }
+    tr.blk-code td.text { font-family: ui-monospace, monospace; font-size: 12px; white-space: pre-wrap; }
+    tr.blk-table td.text { font-variant-numeric: tabular-nums; }
     .kind { display: inline-block; font-size: 11px; font-weight: 600; border-radius: 3px; padding: 0 4px; margin: 2px 0; border: 1px solid var(--line); color: var(--muted); font-variant-numeric: tabular-nums; }
     .kind.kmerge { border-color: var(--kmerge); color: var(--kmerge); }
     .kind.knull { border-color: var(--knull); color: #8a5a00; background: #fdf4e3; }

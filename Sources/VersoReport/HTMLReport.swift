@@ -120,6 +120,7 @@ public enum HTMLReport {
                               into out: inout String) {
         let sourceLanguage = HTML.escape(report.source.language), targetLanguage = HTML.escape(report.target.language)
         out += "<main id=\"beads\">\n"
+        let structure = ReportStructure(report.alignment)
         for (position, bead) in report.units.enumerated() {
             if position % chunkSize == 0 {
                 let chunk = report.units[position..<min(position + chunkSize, report.units.count)]
@@ -135,9 +136,10 @@ public enum HTMLReport {
             let fingerprints = numbered.map { Fingerprint.of($0.finding, source: bead.source, target: bead.target) }
             var codes: [String] = []
             for finding in byBead[position] where !codes.contains(finding.code) { codes.append(finding.code) }
-            out += "<tr id=\"b-\(position)\" class=\"bead\" data-bead=\"\(position)\" data-kind=\"\(bead.kind)\""
+            out += "<tr id=\"b-\(position)\" class=\"bead\(structure.label(position).map { " blk-" + ($0.hasPrefix("h") && $0.count == 2 ? "h" : $0) } ?? "")\" data-bead=\"\(position)\" data-kind=\"\(bead.kind)\""
             out += " data-codes=\"\(HTML.escape(codes.joined(separator: " ")))\" data-severity=\"\(worst[position]?.rawValue ?? "")\" data-flagged=\"\(byBead[position].contains(where: PairSummary.flags) ? "true" : "false")\">"
             out += "<th scope=\"row\" class=\"idx\"><span class=\"n\">\(position)</span><span class=\"kind \(HTMLCharts.kindClass(bead))\">\(bead.kind)</span>"
+            if let block = structure.label(position) { out += "<span class=\"blk\">\(HTML.escape(block))</span>" }
             out += "<span class=\"ix\">\(indexRange(bead.sourceIndices, "s")) · \(indexRange(bead.targetIndices, "t"))</span>"
             if let score = bead.score {
                 let percent = HTML.fixed(min(max(score, 0), 1) * 100, 0)
@@ -152,7 +154,8 @@ public enum HTMLReport {
                         ? "<span class=\"gap\">No source sentence: added in translation (\(bead.kind))</span>"
                         : "<span class=\"gap\">No target sentence: left untranslated (\(bead.kind))</span>"
                 } else {
-                    out += MarkedText.render(sentences: sentences, findings: numbered.filter { $0.finding.side == side })
+                    out += MarkedText.render(sentences: sentences, findings: numbered.filter { $0.finding.side == side },
+                                             codes: side == .source ? bead.sourceCodes : bead.targetCodes)
                 }
                 out += "</td>"
             }

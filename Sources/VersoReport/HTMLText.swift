@@ -1,4 +1,5 @@
 import VersoCheck
+import VersoText
 
 /// Escaping and number formatting shared by the renderers.
 enum HTML {
@@ -65,7 +66,8 @@ enum MarkedText {
     ///   - sentences: the side's sentences.
     ///   - findings: the findings whose spans point into this side.
     /// - Complexity: O(n + k²) for n scalars and k findings.
-    static func render(sentences: [String], findings: [NumberedFinding]) -> String {
+    ///   - codes: placeholders of inline markup, shown as chips where they stood.
+    static func render(sentences: [String], findings: [NumberedFinding], codes: [InlineCode] = []) -> String {
         let scalars = Array(sentences.joined(separator: " ").unicodeScalars)
         var joins = Set<Int>()
         var position = 0
@@ -79,13 +81,16 @@ enum MarkedText {
             let lower = min(max(span.lowerBound, 0), scalars.count)
             return (lower..<min(max(span.upperBound, lower), scalars.count), item)
         }
-        let cuts = Set([0, scalars.count]).union(joins).union(spans.flatMap { [$0.range.lowerBound, $0.range.upperBound] }).sorted()
+        let chips = codes.map { c -> InlineCode in var m = c; m.offset = min(max(0, c.offset), scalars.count); return m }
+        let cuts = Set([0, scalars.count]).union(joins).union(spans.flatMap { [$0.range.lowerBound, $0.range.upperBound] })
+            .union(chips.map(\.offset)).sorted()
 
         var out = ""
         out.reserveCapacity(scalars.count + 200 * spans.count)
         for (i, cut) in cuts.enumerated() {
             for span in spans where span.range.upperBound == cut { marker(span.finding, into: &out) }
             if joins.contains(cut) { out += "<span class=\"sb\" title=\"sentence boundary\"></span>" }
+            for chip in chips where chip.offset == cut { self.chip(chip, into: &out) }
             guard i + 1 < cuts.count else { break }
             let piece = scalars[cut..<cuts[i + 1]]
             let covering = spans.filter { $0.range.lowerBound <= cut && $0.range.upperBound >= cuts[i + 1] && !$0.range.isEmpty }.map(\.finding)
@@ -100,6 +105,12 @@ enum MarkedText {
             out += "</mark>"
         }
         return out
+    }
+
+    /// A placeholder as a chip: its type (`b`, `/b`, `br`), the markup as written in its title.
+    private static func chip(_ code: InlineCode, into out: inout String) {
+        let label = code.kind == .close ? "/" + code.type : code.type
+        out += "<span class=\"ph\" title=\"\(HTML.escape(code.original))\">\(HTML.escape(label))</span>"
     }
 
     private static func marker(_ item: NumberedFinding, into out: inout String) {

@@ -61,6 +61,8 @@ public final class BatchAdder: Sendable {
     public let lossy: Bool
     /// The largest file accepted, in bytes (a larger one is a failed pair, refused unread).
     public let documentLimit: Int
+    /// Read every file as this format instead of detecting it (`--input-format`).
+    public let format: DocumentFormat?
     /// Workers; by default one per core.
     public let workers: Int
     private let makePipeline: @Sendable (String, String) throws -> Pipeline
@@ -69,12 +71,14 @@ public final class BatchAdder: Sendable {
     /// - Parameter makePipeline: builds the pipeline for a source and a target language
     ///   (called once per language pair, under a lock).
     public init(store: CorpusStore, force: Bool = false, lossy: Bool = false, documentLimit: Int = SourceText.defaultLimit,
+                format: DocumentFormat? = nil,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 makePipeline: @escaping @Sendable (String, String) throws -> Pipeline) {
         self.store = store
         self.force = force
         self.lossy = lossy
         self.documentLimit = documentLimit
+        self.format = format
         self.workers = workers
         self.makePipeline = makePipeline
     }
@@ -174,8 +178,9 @@ public final class BatchAdder: Sendable {
         return .stored(outcome, sentences: report.source.sentenceCount + report.target.sentenceCount)
     }
 
-    /// The file's bytes and decoded text; an empty or blank file is an error.
-    private func read(_ path: String) throws -> ([UInt8], SourceText) {
+    /// The file's bytes and the document read from them (any format ``DocumentReader`` reads);
+    /// an empty or blank file is an error.
+    private func read(_ path: String) throws -> ([UInt8], Document) {
         let size = BatchAdder.size(path)
         if size > documentLimit { throw SourceText.tooLarge(path, size: size, limit: documentLimit) }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -183,8 +188,8 @@ public final class BatchAdder: Sendable {
             throw VersoError(.unreadable, "cannot be read", file: path, fix: "check the file's permissions")
         }
         let bytes = [UInt8](data)
-        let text = try SourceText(data: bytes, name: path, lossy: lossy)
-        if !text.hasText {
+        let text = try DocumentReader.read(data: bytes, name: path, options: ReadOptions(format: format, lossy: lossy, documentLimit: documentLimit))
+        if text.text.allSatisfy(\.isWhitespace) {
             throw VersoError(.badInput, "is empty: there is nothing to align", file: path,
                              fix: "give the right file, or take the pair out of the batch")
         }

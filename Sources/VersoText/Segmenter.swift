@@ -1,10 +1,38 @@
 /// A paragraph-level block of a document.
 public struct Block: Sendable, Equatable {
-    /// What the block looks like; code blocks are never split into sentences.
-    public enum Kind: String, Sendable { case prose, listItem = "list-item", heading, code, dialogue, rule }
+    /// What the block looks like; code blocks are never split into sentences. Plain text has
+    /// the first six; documents read by their structure (HTML, Markdown, DOCX…) the others too.
+    public enum Kind: String, Sendable, CaseIterable {
+        case prose, listItem = "list-item", heading, code, dialogue, rule
+        /// A table cell (cells of one row share ``Block/group``).
+        case tableCell = "table-cell"
+        /// A figure or table caption.
+        case caption
+        /// A block quotation.
+        case quote
+        /// The document's title (`<title>`, a title page).
+        case title
+        /// Metadata shown to a reader (a description, an author line).
+        case metadata
+        /// A subtitle cue (``Block/time`` holds its times).
+        case cue
+        /// A footnote or endnote body.
+        case footnote
+    }
     /// Byte range in ``SourceText/bytes``, from the first to the last non-blank character.
     public var byteRange: Range<Int>
     public var kind: Kind
+    /// A heading's level (1 is the top), a list item's nesting depth (1 is the outer list); 0 otherwise.
+    public var level = 0
+    /// For a document read by its structure: the bytes of the original file the block came
+    /// from (its markup included); nil for plain text, where ``byteRange`` is that already.
+    public var sourceRange: Range<Int>? = nil
+    /// The block's language when the document says it (HTML `lang`, `xml:lang`), else nil.
+    public var language: String? = nil
+    /// Blocks that belong together: the cells of one table row, the items of one list.
+    public var group: Int? = nil
+    /// A subtitle cue's start and end, in seconds.
+    public var time: ClosedRange<Double>? = nil
 }
 
 /// A sentence (or a code line, heading, list item…) of a document.
@@ -31,6 +59,10 @@ public struct SegmentedDocument: Sendable {
     public let segments: [Segment]
     /// Whether the text was detected as hard-wrapped (and lines were re-flowed).
     public let hardWrapped: Bool
+    /// For a document read by its structure (HTML, Markdown, DOCX, ODT, subtitles, PDF): the
+    /// original file's format and line starts. `source` then holds the document's text, its
+    /// blocks separated by blank lines, and ``reconstructed()`` gives that text back, not the file.
+    public var origin: DocumentOrigin? = nil
 
     /// The input rebuilt from the segments and the text between them: equal to
     /// `source.originalBytes` for UTF-8 input, byte for byte.
@@ -51,6 +83,8 @@ public struct SegmentedDocument: Sendable {
     /// The 1-based line of each segment's first byte (lines end at LF).
     /// - Complexity: O(n).
     public func segmentLines() -> [Int] {
+        // A document read by its structure: the line of each segment's block in the file.
+        if isStructured { return segments.indices.map { originalLine(ofSegment: $0) } }
         var lines: [Int] = []
         lines.reserveCapacity(segments.count)
         var line = 1, byte = 0
@@ -96,7 +130,7 @@ public struct SegmentedDocument: Sendable {
 public final class Segmenter {
     public let language: String
     public let locale: String
-    private let iterator: BreakIterator
+    let iterator: BreakIterator
     private let data: LanguageData
 
     /// - Parameters:

@@ -108,13 +108,23 @@ public struct SourceText: Sendable {
     /// - Throws: ``VersoError`` for a missing file, a directory, a file over `limit`, unreadable
     ///   or undecodable bytes.
     public static func read(path: String, lossy: Bool = false, limit: Int = defaultLimit) throws -> SourceText {
+        let (bytes, name) = try readBytes(path: path, limit: limit)
+        return try SourceText(data: bytes, name: name, lossy: lossy)
+    }
+
+    /// The bytes of a file (or of standard input for `-`, named `<stdin>`), for every reader of
+    /// documents.
+    /// - Parameter limit: the largest size accepted, in bytes; a larger file is refused before
+    ///   it is read (standard input: once `limit` bytes have been read).
+    /// - Throws: ``VersoError`` for a missing file, a directory, a file over `limit`, unreadable bytes.
+    public static func readBytes(path: String, limit: Int = defaultLimit) throws -> (bytes: [UInt8], name: String) {
         if path == "-" {
             var data = Data()
             while let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
                 data.append(chunk)
                 if data.count > limit { throw tooLarge("<stdin>", size: data.count, limit: limit) }
             }
-            return try SourceText(data: [UInt8](data), name: "<stdin>", lossy: lossy)
+            return ([UInt8](data), "<stdin>")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -132,7 +142,7 @@ public struct SourceText: Sendable {
             throw VersoError(.unreadable, "cannot be read (permissions?)", file: path,
                              fix: "check that the file is readable by this user")
         }
-        return try SourceText(data: [UInt8](data), name: path, lossy: lossy)
+        return ([UInt8](data), path)
     }
 
     /// 1-based line number of a byte offset in `bytes` (counting LF).

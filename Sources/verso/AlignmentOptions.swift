@@ -5,6 +5,8 @@ import VersoCheck
 import VersoCorpus
 import VersoText
 
+extension DocumentFormat: ExpressibleByArgument {}
+
 /// Options shared by every command that reads a document pair and aligns it.
 struct AlignmentOptions: ParsableArguments {
     func validate() throws {
@@ -20,9 +22,14 @@ struct AlignmentOptions: ParsableArguments {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
     @Option(name: .customLong("max-document-mb"), help: "The largest document (or stream record) accepted, in MB; about 50 times that in memory.")
     var maxDocumentMB = SourceText.defaultLimit >> 20
+    @Option(name: .customLong("input-format"), help: "Read both inputs as this format instead of detecting it: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var inputFormat: DocumentFormat?
 
     /// ``maxDocumentMB`` in bytes.
     var documentLimit: Int { SourceText.limit(megabytes: maxDocumentMB) }
+
+    /// How documents are read: the forced format, lossy decoding, the size limit.
+    var readOptions: ReadOptions { ReadOptions(format: inputFormat, lossy: lossy, documentLimit: documentLimit) }
 
     /// The aligner these options describe, for their languages or the ones given.
     /// `configure` may adjust the options further (the align command's tuning flags).
@@ -50,12 +57,12 @@ struct AlignmentOptions: ParsableArguments {
 
     /// Reads both sides, warning on stderr about replaced bytes and about a side that reads as
     /// another language than declared (swapped files, a wrong --source-lang).
-    func read(_ sourcePath: String, _ targetPath: String) throws -> (source: SourceText, target: SourceText) {
-        let source = try SourceText.read(path: sourcePath, lossy: lossy, limit: documentLimit)
-        let target = try SourceText.read(path: targetPath, lossy: lossy, limit: documentLimit)
-        for (text, path, language, option) in [(source, sourcePath, sourceLanguage, "--source-lang"), (target, targetPath, targetLanguage, "--target-lang")] {
-            if text.replacements > 0 { Diagnostics.warn("\(path): replaced \(text.replacements) invalid byte sequence(s) with U+FFFD") }
-            if let warning = try LanguageGuess.mismatch(text.string, declared: language, name: path, option: option) { Diagnostics.warn(warning) }
+    func read(_ sourcePath: String, _ targetPath: String) throws -> (source: Document, target: Document) {
+        let source = try DocumentReader.read(path: sourcePath, options: readOptions)
+        let target = try DocumentReader.read(path: targetPath, options: readOptions)
+        for (document, path, language, option) in [(source, sourcePath, sourceLanguage, "--source-lang"), (target, targetPath, targetLanguage, "--target-lang")] {
+            if case .plain(let text) = document, text.replacements > 0 { Diagnostics.warn("\(path): replaced \(text.replacements) invalid byte sequence(s) with U+FFFD") }
+            if let warning = try LanguageGuess.mismatch(document.text, declared: language, name: path, option: option) { Diagnostics.warn(warning) }
         }
         return (source, target)
     }

@@ -15,6 +15,11 @@ extern "C" {
 int32_t verso_gunzip(const uint8_t *input, size_t length, uint8_t **output, size_t *outputLength);
 void verso_gunzip_free(uint8_t *buffer);
 
+/// Like verso_gunzip, but stops with VERSO_GUNZIP_TOO_LARGE (1) as soon as the output would
+/// exceed `limit` bytes (a gzip bomb, or a file larger than the caller accepts).
+int32_t verso_gunzip_bounded(const uint8_t *input, size_t length, size_t limit, uint8_t **output, size_t *outputLength);
+#define VERSO_GUNZIP_TOO_LARGE 1
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,7 +6,8 @@ struct AdditionCheck: Check {
     static let info = CheckInfo(
         code: "addition", category: .accuracy, severity: .major,
         summary: "Target content with no source: an invented sentence, a note, a clause.",
-        example: "∅ ⇒ “(Note du traducteur : ce texte a été traduit automatiquement.)”")
+        example: "∅ ⇒ “(Note du traducteur : ce texte a été traduit automatiquement.)”",
+        proseOnly: true)
 
     func run(_ document: CheckDocument) -> [Finding] {
         var findings: [Finding] = []

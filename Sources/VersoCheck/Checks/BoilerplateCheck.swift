@@ -9,7 +9,8 @@ public struct BoilerplateCheck: Check {
     public static let info = CheckInfo(
         code: "boilerplate", category: .design, severity: .minor,
         summary: "Site headers, footers and share widgets that are not part of the text.",
-        example: "∅ ⇒ “Source link”")
+        example: "∅ ⇒ “Source link”",
+        proseOnly: false)
 
     public init() {}
 

@@ -18,7 +18,8 @@ struct DateMismatchCheck: Check {
     static let info = CheckInfo(
         code: "date-mismatch", category: .accuracy, severity: .major,
         summary: "A weekday, month or clock time differs between source and target.",
-        example: "“on Tuesday at 3 p.m.” ⇒ “mercredi à 17 h”")
+        example: "“on Tuesday at 3 p.m.” ⇒ “mercredi à 17 h”",
+        proseOnly: false)
 
     /// One date part found in a side.
     struct Part {

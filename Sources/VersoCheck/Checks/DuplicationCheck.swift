@@ -8,7 +8,8 @@ struct DuplicationCheck: Check {
     static let info = CheckInfo(
         code: "duplication", category: .fluency, severity: .major,
         summary: "A word or phrase repeated in the translation but not in the source.",
-        example: "“… said in a statement.” ⇒ “a déclaré le porte-parole … a déclaré dans un communiqué.”")
+        example: "“… said in a statement.” ⇒ “a déclaré le porte-parole … a déclaré dans un communiqué.”",
+        proseOnly: true)
 
     /// The first phrase of 1–4 words immediately repeated (only white space or a hyphen between
     /// the copies): the range of both copies in `words`, and the phrase.

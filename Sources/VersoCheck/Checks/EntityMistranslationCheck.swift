@@ -14,7 +14,8 @@ struct EntityMistranslationCheck: Check {
     static let info = CheckInfo(
         code: "entity-mistranslation", category: .accuracy, severity: .major,
         summary: "A name or acronym translated as a word, or turned into another entity.",
-        example: "“the leader Kim Jong Un” ⇒ “le dirigeant Kim Jong. ONU”")
+        example: "“the leader Kim Jong Un” ⇒ “le dirigeant Kim Jong. ONU”",
+        proseOnly: true)
 
     func run(_ document: CheckDocument) -> [Finding] {
         let pairs = document.pairResources.acronyms

@@ -8,7 +8,8 @@ struct FalseFriendCheck: Check {
     static let info = CheckInfo(
         code: "false-friend", category: .accuracy, severity: .major,
         summary: "A look-alike word that means something else in the target language.",
-        example: "“effectively ended” ⇒ “effectivement aboli”")
+        example: "“effectively ended” ⇒ “effectivement aboli”",
+        proseOnly: true)
 
     struct Pair: Sendable {
         let source: String, target: String, meaning: String, licensedBy: [String]

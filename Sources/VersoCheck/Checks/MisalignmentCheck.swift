@@ -5,7 +5,8 @@ struct MisalignmentCheck: Check {
     static let info = CheckInfo(
         code: "misalignment", category: .accuracy, severity: .major,
         summary: "A pair that is probably not a translation of each other.",
-        example: "“The weather was fine.” ⇒ “Le contrat est résilié de plein droit.”")
+        example: "“The weather was fine.” ⇒ “Le contrat est résilié de plein droit.”",
+        proseOnly: false)
 
     static let threshold = 0.3
 

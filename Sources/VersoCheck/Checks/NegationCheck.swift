@@ -24,7 +24,8 @@ struct NegationCheck: Check {
     static let info = CheckInfo(
         code: "negation", category: .accuracy, severity: .major,
         summary: "A negation present on one side only: the meaning is reversed.",
-        example: "“The drug is not safe for children.” ⇒ “Le médicament est sans danger pour les enfants.”")
+        example: "“The drug is not safe for children.” ⇒ “Le médicament est sans danger pour les enfants.”",
+        proseOnly: true)
 
     func run(_ document: CheckDocument) -> [Finding] {
         let sourceReader = NegationReader(document.sourceResources)

@@ -20,7 +20,8 @@ struct NumberMismatchCheck: Check {
     static let info = CheckInfo(
         code: "number-mismatch", category: .accuracy, severity: .major,
         summary: "A number, amount or code differs between source and target after locale normalization.",
-        example: "“$1.5 billion” ⇒ “1,5 billion de dollars” (10^12)")
+        example: "“$1.5 billion” ⇒ “1,5 billion de dollars” (10^12)",
+        proseOnly: false)
 
     func run(_ document: CheckDocument) -> [Finding] {
         var findings: [Finding] = []

@@ -11,7 +11,8 @@ struct OmissionCheck: Check {
     static let info = CheckInfo(
         code: "omission", category: .accuracy, severity: .major,
         summary: "Source content with no counterpart: a sentence, a clause or part of a name.",
-        example: "“anti-North Korean propaganda” ⇒ “propagande anti-coréenne”")
+        example: "“anti-North Korean propaganda” ⇒ “propagande anti-coréenne”",
+        proseOnly: true)
 
     func run(_ document: CheckDocument) -> [Finding] {
         var findings: [Finding] = []

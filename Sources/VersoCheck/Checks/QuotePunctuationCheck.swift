@@ -16,7 +16,8 @@ struct QuotePunctuationCheck: Check {
     static let info = CheckInfo(
         code: "quote-punctuation", category: .fluency, severity: .minor,
         summary: "Unbalanced or mismatched quotes or brackets, or a question or exclamation lost.",
-        example: "“He asked: \"Why?\"” ⇒ “Il a demandé : « Pourquoi.”")
+        example: "“He asked: \"Why?\"” ⇒ “Il a demandé : « Pourquoi.”",
+        proseOnly: true)
 
     func run(_ document: CheckDocument) -> [Finding] {
         let sourceMarks = QuotePairing(document.beads.map(\.source))

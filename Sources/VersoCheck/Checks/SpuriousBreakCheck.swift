@@ -8,7 +8,8 @@ struct SpuriousBreakCheck: Check {
     static let info = CheckInfo(
         code: "spurious-break", category: .fluency, severity: .major,
         summary: "A stray period splits a sentence, or a fragment stands as a sentence.",
-        example: "“… North Korean soldiers who briefly crossed …” ⇒ “… soldats nord-coréens. qui a traversé …”")
+        example: "“… North Korean soldiers who briefly crossed …” ⇒ “… soldats nord-coréens. qui a traversé …”",
+        proseOnly: true)
 
     func run(_ document: CheckDocument) -> [Finding] {
         var findings: [Finding] = []

@@ -11,7 +11,8 @@ struct TerminologyCheck: Check {
     static let info = CheckInfo(
         code: "terminology-inconsistency", category: .terminology, severity: .minor,
         summary: "A glossary term not respected, or one source term translated two ways.",
-        example: "“Security Council” ⇒ “Conseil de sécurité” here, “Conseil de la sécurité” there")
+        example: "“Security Council” ⇒ “Conseil de sécurité” here, “Conseil de la sécurité” there",
+        proseOnly: true)
 
     func run(_ document: CheckDocument) -> [Finding] {
         glossary(document) + repeatedSentences(document) + repeatedTerms(document)

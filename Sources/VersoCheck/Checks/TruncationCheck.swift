@@ -10,7 +10,8 @@ struct TruncationCheck: Check {
     static let info = CheckInfo(
         code: "truncation", category: .accuracy, severity: .major,
         summary: "A target sentence is cut off part-way.",
-        example: "“The minister resigned on Friday after the vote.” ⇒ “Le ministre a démissionné vendredi après le”")
+        example: "“The minister resigned on Friday after the vote.” ⇒ “Le ministre a démissionné vendredi après le”",
+        proseOnly: true)
 
     static let finalMarks: Set<Unicode.Scalar> = [".", "!", "?", "…", ";"]
     /// Closing quotes and brackets, spaces, and emphasis marks ("_", "*") after the last word.

@@ -17,7 +17,8 @@ struct TypographyCheck: Check {
     static let info = CheckInfo(
         code: "typography", category: .localeConvention, severity: .info,
         summary: "French spacing and quote conventions (no-break space before : ; ! ? », « » quotes, decimal comma).",
-        example: "“Really?” ⇒ “Vraiment?”")
+        example: "“Really?” ⇒ “Vraiment?”",
+        proseOnly: true)
 
     static let spaceBefore: Set<Unicode.Scalar> = [":", ";", "!", "?", "»"]
     static let noBreakSpaces: Set<Unicode.Scalar> = ["\u{00A0}", "\u{202F}"]

@@ -9,7 +9,8 @@ struct UntranslatedCheck: Check {
     static let info = CheckInfo(
         code: "untranslated", category: .accuracy, severity: .major,
         summary: "Target text left in the source language.",
-        example: "“Source link” ⇒ “Source link” (in a French page)")
+        example: "“Source link” ⇒ “Source link” (in a French page)",
+        proseOnly: true)
 
     func run(_ document: CheckDocument) -> [Finding] {
         var findings: [Finding] = []

@@ -9,7 +9,8 @@ struct WordOrderCheck: Check {
     static let info = CheckInfo(
         code: "word-order", category: .fluency, severity: .major,
         summary: "Garbled word order or a broken noun phrase.",
-        example: "“in North Korean state media” ⇒ “dans Nord coréen des médias d’État”")
+        example: "“in North Korean state media” ⇒ “dans Nord coréen des médias d’État”",
+        proseOnly: true)
 
     func run(_ document: CheckDocument) -> [Finding] {
         let patterns = WordOrderCheck.compile(document.targetResources.wordOrderPatterns)

@@ -1,9 +1,10 @@
 import VersoCheck
+import VersoText
 
 /// Which pairs an export keeps: the same filters for every format.
 ///
 /// A unit is judged by the first rule it breaks, in this order: `minScore`, `excludeCodes`,
-/// `maxSeverity`, `dedupe`; it is counted once, under that reason.
+/// `maxSeverity`, `proseOnly`, `dedupe`; it is counted once, under that reason.
 public struct ExportFilter: Sendable, Equatable {
     /// Why a unit was dropped.
     public enum Reason: String, Sendable, CaseIterable, Comparable {
@@ -11,6 +12,7 @@ public struct ExportFilter: Sendable, Equatable {
         case excludedCode = "excluded finding code"
         case severity = "finding above maximum severity"
         case duplicate = "duplicate pair"
+        case nonProse = "not prose (code, command, table art, URL or numbers)"
 
         public static func < (a: Reason, b: Reason) -> Bool {
             allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -26,16 +28,20 @@ public struct ExportFilter: Sendable, Equatable {
     public var maxSeverity: Severity?
     /// Drop a unit whose exact source and target were already kept.
     public var dedupe: Bool
+    /// Drop units that are not prose (``TranslationUnit/contentKind``): training data wants sentences.
+    public var proseOnly: Bool
 
-    public init(minScore: Double? = nil, excludeCodes: Set<String> = [], maxSeverity: Severity? = nil, dedupe: Bool = false) {
+    public init(minScore: Double? = nil, excludeCodes: Set<String> = [], maxSeverity: Severity? = nil, dedupe: Bool = false,
+                proseOnly: Bool = false) {
         self.minScore = minScore
         self.excludeCodes = excludeCodes
         self.maxSeverity = maxSeverity
         self.dedupe = dedupe
+        self.proseOnly = proseOnly
     }
 
     /// True when the filter keeps everything.
-    public var isEmpty: Bool { minScore == nil && excludeCodes.isEmpty && maxSeverity == nil && !dedupe }
+    public var isEmpty: Bool { minScore == nil && excludeCodes.isEmpty && maxSeverity == nil && !dedupe && !proseOnly }
 
     /// The kept units and how many were dropped for each reason.
     ///
@@ -68,6 +74,7 @@ public struct ExportFilter: Sendable, Equatable {
             if let minScore = filter.minScore, let score = unit.score, score < minScore { return .lowScore }
             if unit.findings.contains(where: { filter.excludeCodes.contains($0.code) }) { return .excludedCode }
             if let maxSeverity = filter.maxSeverity, unit.findings.contains(where: { $0.severity > maxSeverity }) { return .severity }
+            if filter.proseOnly, !unit.contentKind.isProse { return .nonProse }
             if filter.dedupe, !seen.insert(unit.source + "\u{0}" + unit.target).inserted { return .duplicate }
             return nil
         }

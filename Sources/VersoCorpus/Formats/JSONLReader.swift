@@ -38,6 +38,7 @@ public final class JSONLReader: UnitReader {
         var status: TranslationStatus?
         var context: String?
         var plural_form: Int?
+        var content: String?
     }
 
     private struct SignatureLine: Decodable {
@@ -87,6 +88,7 @@ public final class JSONLReader: UnitReader {
             var unit = TranslationUnit(source: line.source.joined(separator: " "), target: line.target.joined(separator: " "),
                                        score: line.score, findings: findings, sourceIndices: line.source_index ?? [],
                                        targetIndices: line.target_index ?? [], notes: line.notes ?? [], document: line.document)
+            unit.content = line.content.flatMap(ContentKind.init(rawValue:))
             if line.source.count > 1 || line.target.count > 1 { (unit.sourceSegments, unit.targetSegments) = (line.source, line.target) }
             (unit.sourceCodes, unit.targetCodes) = (line.source_codes ?? [], line.target_codes ?? [])
             (unit.flags, unit.status, unit.context, unit.pluralForm) = (line.unit_flags ?? [], line.status, line.context, line.plural_form)

@@ -113,6 +113,7 @@ public struct JSONLWriter: LanguageFreeWriter {
         if let status = unit.status { parts.append("\"status\": " + Self.quoted(status.rawValue)) }
         if let context = unit.context { parts.append("\"context\": " + Self.quoted(context)) }
         if let form = unit.pluralForm { parts.append("\"plural_form\": \(form)") }
+        if let content = unit.content { parts.append("\"content\": " + Self.quoted(content.rawValue)) }
         return "{" + parts.joined(separator: ", ") + "}"
     }
 

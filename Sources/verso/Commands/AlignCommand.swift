@@ -18,12 +18,15 @@ struct AlignCommand: ParsableCommand {
         Formats:
           jsonl  The first line is {"signature": "…"} (the settings that produced the output); then one
                  bead a line: {"source": ["sentence", …], "target": ["phrase", …], "source_index": [0, 1],
-                 "target_index": [0], "score": 0.93, "flags": []}. Texts are as segmented (whitespace
-                 holding a line break shown as one space); indices are 0-based per side; flags are filled
-                 by the checks.
+                 "target_index": [0], "score": 0.93, "flags": [], "content": "prose"}. Texts are as
+                 segmented (whitespace holding a line break shown as one space); indices are 0-based
+                 per side; flags are filled by the checks; content is prose, code, command, table,
+                 url or number.
           align  vecalign's format, one bead a line: [0, 1]:[0]:0.93 (the signature is not written).
-          tsv    source<TAB>target<TAB>score<TAB>codes (tab, newline and backslash escaped as \\t \\n \\\\).
-          tmx    TMX 1.4b (validates against the DTD); beads with an empty side are left out unless --keep-empty.
+          tsv    a header line, then source<TAB>target<TAB>score<TAB>codes (tab, newline and backslash
+                 escaped as \\t \\n \\\\; the header tells a reader so).
+          tmx    TMX 1.4b (validates against the DTD); beads with an empty side are left out
+                 unless --keep-empty.
           xliff  XLIFF 2.0, one unit a bead.
           moses  two files, OUTPUT.<source-lang> and OUTPUT.<target-lang>, one segment a line (-o is required).
         Site boilerplate the aligner folded into a bead ("Source link") is split off as a 0-1 bead.
@@ -38,6 +41,7 @@ struct AlignCommand: ParsableCommand {
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).") var format: Format = .jsonl
     @OptionGroup var output: OutputOptions
     @Flag(name: .customLong("keep-empty"), help: "Keep 1-0 and 0-1 beads in TMX, XLIFF and Moses output.") var keepEmpty = false
+    @Flag(name: .customLong("prose-only"), help: "Leave out pairs that are not prose: code, command lines, table art, URLs or numbers alone.") var proseOnly = false
     @Flag(name: .customLong("no-cognates"), help: "Do not link identical tokens and cognates.") var noCognates = false
     @Flag(name: .customLong("no-learning"), help: "Do not learn a lexicon from the pair (one pass only).") var noLearning = false
     @Option(name: .customLong("max-bead"), help: "Largest number of sentences on one side of a bead (1–4).") var maxBead = 3
@@ -68,7 +72,12 @@ struct AlignCommand: ParsableCommand {
             options.keepEmpty = keepEmpty || format == .jsonl || format == .tsv
             let header = CorpusHeader(sourceLanguage: alignment.sourceLanguage, targetLanguage: alignment.targetLanguage,
                                       signature: aligned.signature, document: (target as NSString).lastPathComponent)
-            let units = TranslationUnit.units(of: aligned)
+            var units = TranslationUnit.units(of: aligned)
+            if proseOnly {
+                let before = units.count
+                units = ExportFilter(proseOnly: true).apply(units).kept
+                Diagnostics.printErr("left out \(before - units.count) bead(s) that are not prose (--prose-only)")
+            }
             let corpusFormat = CorpusFormat(rawValue: format.rawValue)!
             // Moses writes two files named after the prefix; the other formats one file or standard output.
             var (writer, files) = try corpusFormat.makeWriter(output: output.output ?? "-", header: header, options: options, force: output.force)

@@ -138,7 +138,7 @@ struct ChecksCommand: ParsableCommand {
     func run() {
         for check in CheckRegistry.all {
             let info = check.info
-            print("\(info.code)  [\(info.category.rawValue), \(info.severity.rawValue)]\n    \(info.summary)\n    e.g. \(info.example)")
+            print("\(info.code)  [\(info.category.rawValue), \(info.severity.rawValue)\(info.proseOnly ? "" : ", every bead")]\n    \(info.summary)\n    e.g. \(info.example)")
         }
     }
 }

@@ -26,6 +26,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("exclude"), parsing: .upToNextOption, help: "Drop pairs with a finding of these codes (repeat or separate with commas).") var exclude: [String] = []
     @Option(help: "Drop pairs with a finding more severe than this: info, minor, major, critical.") var maxSeverity: String?
     @Flag(help: "Drop repeated source+target pairs.") var dedupe = false
+    @Flag(name: .customLong("prose-only"), help: "Leave out pairs that are not prose: code, command lines, table art, URLs or numbers alone.") var proseOnly = false
     @Flag(help: "Keep pairs with an empty side (1-0 and 0-1 beads).") var keepEmpty = false
     @Flag(name: .customLong("no-tsv-header"), help: "TSV output: no header line (the header tells readers the fields carry Verso's backslash escapes).")
     var noTSVHeader = false
@@ -64,7 +65,7 @@ struct ConvertCommand: ParsableCommand {
                 input: input, from: try format(from, path: input, role: "input"),
                 output: output, to: try format(to, path: output, role: "output"),
                 sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
-                filter: ExportFilter(minScore: minScore, excludeCodes: codes, maxSeverity: severity, dedupe: dedupe),
+                filter: ExportFilter(minScore: minScore, excludeCodes: codes, maxSeverity: severity, dedupe: dedupe, proseOnly: proseOnly),
                 options: ExportOptions(keepEmpty: keepEmpty, invalidCharacters: refuseControlCharacters ? .refuse : .replace,
                                        tsvHeader: !noTSVHeader),
                 inlineTags: keepInlineCodes ? .keepCode : .strip)

@@ -57,7 +57,7 @@ struct CorpusAddCommand: ParsableCommand {
             _ = try checks.engine()   // an unknown check code is a usage error before any pair
             let (alignment, checks) = (self.alignment, self.checks)
             let adder = BatchAdder(store: try database.open(create: true), force: force, lossy: alignment.lossy,
-                                   documentLimit: alignment.documentLimit, workers: self.jobs) { s, t in
+                                   documentLimit: alignment.documentLimit, format: alignment.inputFormat, workers: self.jobs) { s, t in
                 let pipeline = try alignment.makePipeline(checks: checks, sourceLanguage: s, targetLanguage: t)
                 for remark in pipeline.aligner.remarks { Diagnostics.warn(remark) }
                 return pipeline

@@ -32,6 +32,7 @@ struct CorpusExportCommand: ParsableCommand {
     @Option(help: "Drop pairs scored below this.") var minScore: Double?
     @Option(parsing: .upToNextOption, help: "Drop pairs with a finding of these codes (repeat or separate with commas).") var exclude: [String] = []
     @Flag(help: "Drop repeated source+target pairs.") var dedupe = false
+    @Flag(name: .customLong("prose-only"), help: "Leave out pairs that are not prose: code, command lines, table art, URLs or numbers alone.") var proseOnly = false
     @Option(parsing: .upToNextOption, help: "Export only these documents (names).") var document: [String] = []
     @Flag(help: "Keep pairs with an empty side (1-0 and 0-1 beads).") var keepEmpty = false
 
@@ -39,7 +40,7 @@ struct CorpusExportCommand: ParsableCommand {
         try guarded {
             let codes = Set(exclude.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
             var export = CorpusExport(format: format, output: output,
-                                      filter: ExportFilter(minScore: minScore, excludeCodes: codes, dedupe: dedupe),
+                                      filter: ExportFilter(minScore: minScore, excludeCodes: codes, dedupe: dedupe, proseOnly: proseOnly),
                                       options: ExportOptions(keepEmpty: keepEmpty), documents: document)
             export.force = force
             let report = try export.run(store: try database.open(create: false, readOnly: true))

@@ -16,14 +16,19 @@ struct SegmentCommand: ParsableCommand {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
     @Option(name: .customLong("max-document-mb"), help: "The largest document accepted, in MB.") var maxDocumentMB = SourceText.defaultLimit >> 20
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The text file, or - for standard input.") var file = "-"
+    @Option(name: .customLong("input-format"), help: "Read the input as this format instead of detecting it: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var inputFormat: DocumentFormat?
+    @Argument(help: "The document (text, HTML, Markdown, DOCX, ODT, EPUB, PDF, SubRip, WebVTT), or - for standard input.") var file = "-"
 
     func run() throws {
         try guarded {
-            let source = try SourceText.read(path: file, lossy: lossy, limit: SourceText.limit(megabytes: maxDocumentMB))
-            if source.replacements > 0 { Diagnostics.warn("\(file): replaced \(source.replacements) invalid byte sequence(s) with U+FFFD") }
-            if !source.hasText { Diagnostics.warn("\(file): the file is \(source.bytes.isEmpty ? "empty" : "only white space"): no sentence to write") }
-            let document = try Segmenter(language: lang, locale: locale).segment(source)
+            let input = try DocumentReader.read(path: file, options: ReadOptions(format: inputFormat, lossy: lossy,
+                                                                                 documentLimit: SourceText.limit(megabytes: maxDocumentMB)))
+            if case .plain(let source) = input {
+                if source.replacements > 0 { Diagnostics.warn("\(file): replaced \(source.replacements) invalid byte sequence(s) with U+FFFD") }
+                if !source.hasText { Diagnostics.warn("\(file): the file is \(source.bytes.isEmpty ? "empty" : "only white space"): no sentence to write") }
+            }
+            let document = try Segmenter(language: lang, locale: locale).segment(input)
             let sink = try output.open()
             switch format {
             case .lines:

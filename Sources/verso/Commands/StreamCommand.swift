@@ -29,6 +29,7 @@ struct StreamCommand: ParsableCommand {
     @OptionGroup var checks: CheckOptions
 
     func validate() throws {
+        if alignment.inputFormat != nil { throw ValidationError("--input-format names the format of files; verso stream reads plain-text records") }
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") }
     }
 
