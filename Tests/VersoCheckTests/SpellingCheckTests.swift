@@ -50,8 +50,9 @@ final class SpellingCheckTests: XCTestCase {
     }
 
     func testNoDictionaryNoFindings() throws {
-        XCTAssertNil(Speller.load("xx"))
-        XCTAssertEqual(try run(check, [("Hello", "Hallo wrld")], target: "xx").map(\.message), [])
+        // Swahili is a language ICU knows and Debian's hunspell-fr/-en-us do not cover.
+        XCTAssertNil(Speller.load("sw"))
+        XCTAssertEqual(try run(check, [("Hello", "Hallo wrld")], target: "sw").map(\.message), [])
     }
 
     func testSpellerStemsAndMorphology() throws {
