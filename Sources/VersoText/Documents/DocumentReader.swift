@@ -181,8 +181,10 @@ public enum DocumentReader {
         case "vtt": return .format(.vtt)
         default: break
         }
-        // Binary junk: NUL bytes in the start of a file that is not UTF-16.
-        if !starts([0xFF, 0xFE]) && !starts([0xFE, 0xFF]), data.prefix(8192).contains(0) {
+        // Binary junk: NUL bytes in the start of a file that is not UTF-16 or UTF-32, marked or
+        // not (SourceText decodes the marked ones and names the unmarked ones with their iconv fix).
+        let wide = starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) || starts([0, 0, 0xFE, 0xFF]) || Unmarked.wideEncoding(data) != nil
+        if !wide, data.prefix(8192).contains(0) {
             return .unsupported(what: "binary data (NUL bytes in the first 8 KB), not text", fix: "give Verso the document's text, or a format it reads (HTML, Markdown, DOCX, ODT, EPUB, PDF, SubRip, WebVTT)")
         }
         return .format(.text)
