@@ -31,5 +31,6 @@ let package = Package(
         fuzzTarget("fuzz-language", ["VersoText"]),
         fuzzTarget("fuzz-po", ["VersoCorpus"]),
         fuzzTarget("fuzz-mo", ["VersoCorpus"]),
+        fuzzTarget("fuzz-document", ["VersoText"]),
     ],
 )

@@ -155,3 +155,46 @@ def mo(items):
 
 write("fuzz-mo", "made.mo", mo(entries + [("menu\x04File\x00Files", "Fichier\x00Fichiers")]))
 
+
+# fuzz-document: the first byte names the extension (see its main.swift: html md srt vtt docx odt
+# epub txt xhtml gz); small office archives are made here so that they fit the input size.
+def zipped(files):
+    import io
+    import zipfile
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files:
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+for index, extension in enumerate(["html", "md", "srt"]):
+    data = read(f"Corpora/documents/putin-pyongyang.en.{extension}")[:8000]
+    write("fuzz-document", extension, bytes([index]) + data)
+write("fuzz-document", "vtt", b"\x03WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nPutin arrives.\n\n00:00:03.500 --> 00:00:05.000\n<b>Kim</b> waits.\n")
+paragraphs = "".join(f"<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>{escape(a)}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\"> bold</w:t></w:r></w:p>"
+                     for a, _ in pairs[:5])
+write("fuzz-document", "docx", b"\x04" + zipped([
+    ("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    ("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+     + paragraphs + "</w:body></w:document>")]))
+write("fuzz-document", "odt", b"\x05" + zipped([
+    ("mimetype", "application/vnd.oasis.opendocument.text"),
+    ("content.xml", '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:h text:outline-level="1">Title</text:h>'
+     + "".join(f"<text:p>{escape(a)} <text:span>span</text:span></text:p>" for a, _ in pairs[:5]) + "</office:text></office:body></office:document-content>")]))
+write("fuzz-document", "epub", b"\x06" + zipped([
+    ("mimetype", "application/epub+zip"),
+    ("META-INF/container.xml", '<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+     '<rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>'),
+    ("content.opf", '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf"><manifest><item id="c1" href="c1.xhtml" '
+     'media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c1"/></spine></package>'),
+    ("c1.xhtml", '<html xmlns="http://www.w3.org/1999/xhtml"><body>' + "".join(f"<p>{escape(a)}</p>" for a, _ in pairs[:5]) + "</body></html>")]))
+write("fuzz-document", "txt", b"\x07" + "\n\n".join(a for a, _ in pairs[:10]).encode())
+write("fuzz-document", "xhtml", b"\x08" + ('<?xml version="1.0" encoding="ISO-8859-1"?><html xmlns="http://www.w3.org/1999/xhtml" lang="fr"><body><h1>Été</h1>'
+                                          '<ul><li>un</li><li>deux <a href="x">lien</a></li></ul><table><tr><td>a</td><td>b</td></tr></table></body></html>').encode("latin-1"))
+import gzip as _gzip
+write("fuzz-document", "gz", b"\x09" + _gzip.compress(read("Corpora/documents/putin-pyongyang.en.html")[:4000]))
+for index, extension in [(4, "docx"), (5, "odt")]:
+    for side in ["en", "fr"]:
+        write("fuzz-document", f"{side}.{extension}", bytes([index]) + read(f"Corpora/documents/putin-pyongyang.{side}.{extension}"))
