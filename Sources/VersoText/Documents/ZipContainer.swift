@@ -39,11 +39,44 @@ struct ZipContainer {
         self.name = name
         self.limits = limits
         do {
-            archive = try Archive(data: Data(data), accessMode: .read)
+            archive = try Self.openFromFile(data)
+        } catch let error as VersoError {
+            throw error
         } catch {
             throw VersoError(.badData, "not a readable zip archive (truncated or damaged: \(error))", file: name,
                              fix: "the file may have been cut short in transfer; fetch or export it again")
         }
+    }
+
+    /// Opens the bytes through a private temporary file rather than ZIPFoundation's in-memory
+    /// archive: its memory file traps when a damaged archive seeks past the end and then reads
+    /// (a negative length; found by `fuzz-document`), while the C stream behind a file archive
+    /// just reads nothing there, which ZIPFoundation reports as an error. The file is unlinked
+    /// as soon as the archive holds it open, so nothing is left behind whatever happens later.
+    private static func openFromFile(_ data: [UInt8]) throws -> Archive {
+        var template = Array((NSTemporaryDirectory() + "/verso-zip-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw VersoError(.io, "cannot make a temporary file to open the zip container (\(String(cString: strerror(errno))))",
+                             fix: "check that \(NSTemporaryDirectory()) exists and is writable, or set TMPDIR")
+        }
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        defer { unlink(path) }
+        var written = 0
+        let ok = data.withUnsafeBytes { raw -> Bool in
+            while written < raw.count {
+                let n = write(fd, raw.baseAddress! + written, raw.count - written)
+                if n <= 0 { return false }
+                written += n
+            }
+            return true
+        }
+        close(fd)
+        guard ok else {
+            throw VersoError(.io, "cannot write a temporary copy of the zip container to \(path)",
+                             fix: "free some space in \(NSTemporaryDirectory()), or set TMPDIR to a folder with room")
+        }
+        return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
     }
 
     /// Paths of the archive's entries, in stored order (at most 100,000).
