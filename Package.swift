@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Tests only: writes the DOCX/ODT/EPUB fixtures (Verso reads zip containers with libzip).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -28,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "VersoText",
-            dependencies: ["CICUShim", "CXMLShim", "CMarkdownShim", "CZlibShim", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CICUShim", "CXMLShim", "CMarkdownShim", "CZlibShim", "CZipShim"],
             resources: [.copy("Data")]
         ),
         // libcmark-gfm (CommonMark + GFM tables) behind plain C types, for the Markdown reader.
@@ -36,6 +37,8 @@ let package = Package(
         // The only place that includes libxml2's headers (HTML documents, XML readers); plain C types in its headers.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
+        // libzip for the containers of DOCX, ODT and EPUB (bounded reads, CRC checked).
+        .target(name: "CZipShim", linkerSettings: [.linkedLibrary("zip")]),
         // zlib's inflate for FreeDict's dictzip files (Foundation has no gzip API on Linux).
         .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
         // The only place that includes Hunspell's header (spelling, stems for the glossary); plain C types in its header.

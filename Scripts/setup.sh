@@ -13,6 +13,7 @@ packages=(
   libsqlite3-dev                 # the corpus store
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown documents (CommonMark + GFM tables)
   poppler-utils                  # pdftotext: PDF documents
+  libzip-dev                     # libzip: the zip containers of DOCX, ODT and EPUB
   dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-deu-fra   # aligner dictionaries
   wamerican wfrench               # word lists: which language a short line is in (checks)
   libhunspell-dev hunspell-fr hunspell-en-us   # spelling check and the glossary's inflections

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads word-processor documents by their structure: DOCX (Office Open XML), ODT
-/// (OpenDocument text) and EPUB. ZIPFoundation opens the container (``ZipContainer``, within
+/// (OpenDocument text) and EPUB. libzip opens the container (``ZipContainer``, within
 /// ``DocumentLimits``), libxml2's XML parser reads the parts (``Markup``). Paragraphs become
 /// blocks; headings come from the paragraph styles (`Heading 2`, outline levels, ODT's
 /// `<text:h>`), list items from numbering, cells from tables, footnotes and endnotes follow the

@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+import CZipShim
 
 /// How much a document may take: sizes checked before and while a container is expanded, so
 /// that a zip bomb or an entry declaring an absurd size is refused with a clear message
@@ -26,10 +26,15 @@ public struct DocumentLimits: Sendable, Equatable {
     }
 }
 
-/// A zip container (DOCX, ODT, EPUB) opened with ZIPFoundation, read part by part within
-/// ``DocumentLimits``.
+/// A zip container (DOCX, ODT, EPUB) opened with libzip (through `CZipShim`), read part by
+/// part within ``DocumentLimits``.
+///
+/// libzip rather than ZIPFoundation: ZIPFoundation 0.9.20 trapped on a damaged archive whose
+/// entry seeks past the end (its in-memory archive) and looped for ever on a deflated entry
+/// cut by the end of the file (its file archive); both came from `fuzz-document` within two
+/// minutes (`Corpora/fuzz/document-*`). libzip bounds every read and checks each entry's CRC.
 struct ZipContainer {
-    let archive: Archive
+    private let handle: Handle
     let name: String
     let limits: DocumentLimits
     private var expanded = 0
@@ -38,98 +43,92 @@ struct ZipContainer {
     init(data: [UInt8], name: String, limits: DocumentLimits) throws {
         self.name = name
         self.limits = limits
-        do {
-            archive = try Self.openFromFile(data)
-        } catch let error as VersoError {
-            throw error
-        } catch {
-            throw VersoError(.badData, "not a readable zip archive (truncated or damaged: \(error))", file: name,
-                             fix: "the file may have been cut short in transfer; fetch or export it again")
-        }
-    }
-
-    /// Opens the bytes through a private temporary file rather than ZIPFoundation's in-memory
-    /// archive: its memory file traps when a damaged archive seeks past the end and then reads
-    /// (a negative length; found by `fuzz-document`), while the C stream behind a file archive
-    /// just reads nothing there, which ZIPFoundation reports as an error. The file is unlinked
-    /// as soon as the archive holds it open, so nothing is left behind whatever happens later.
-    private static func openFromFile(_ data: [UInt8]) throws -> Archive {
-        var template = Array((NSTemporaryDirectory() + "/verso-zip-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw VersoError(.io, "cannot make a temporary file to open the zip container (\(String(cString: strerror(errno))))",
-                             fix: "check that \(NSTemporaryDirectory()) exists and is writable, or set TMPDIR")
-        }
-        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        defer { unlink(path) }
-        var written = 0
-        let ok = data.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let n = write(fd, raw.baseAddress! + written, raw.count - written)
-                if n <= 0 { return false }
-                written += n
-            }
-            return true
-        }
-        close(fd)
-        guard ok else {
-            throw VersoError(.io, "cannot write a temporary copy of the zip container to \(path)",
-                             fix: "free some space in \(NSTemporaryDirectory()), or set TMPDIR to a folder with room")
-        }
-        return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        handle = try Handle(data, name: name)
     }
 
     /// Paths of the archive's entries, in stored order (at most 100,000).
     var paths: [String] {
-        var out: [String] = []
-        for entry in archive where out.count < 100_000 { out.append(entry.path) }
-        return out
+        let count = min(verso_zip_count(handle.archive), 100_000)
+        guard count > 0 else { return [] }
+        return (0..<count).compactMap { verso_zip_name(handle.archive, $0).map { String(cString: $0) } }
     }
 
     /// Whether the archive holds `path`.
-    func contains(_ path: String) -> Bool { archive[path] != nil }
+    func contains(_ path: String) -> Bool { verso_zip_find(handle.archive, path) >= 0 }
 
     /// The bytes of one part, or nil when the archive has no such entry.
     /// - Throws: ``VersoError`` when the part declares or expands past the limits, or is damaged.
     /// - Complexity: O(size of the part).
     mutating func read(_ path: String) throws -> [UInt8]? {
-        guard let entry = archive[path] else { return nil }
-        let declared = entry.uncompressedSize
+        let index = verso_zip_find(handle.archive, path)
+        guard index >= 0 else { return nil }
         let place = "\(name): \(path)"
+        var compressedSize: UInt64 = 0, declared: UInt64 = 0
+        guard verso_zip_sizes(handle.archive, index, &compressedSize, &declared) == 0 else {
+            throw VersoError(.badData, "the zip entry \(path) has no readable sizes", file: place,
+                             fix: "the file is damaged; export the document again")
+        }
         if declared > UInt64(limits.maxPartBytes) {
             throw VersoError(.badInput, "the zip entry \(path) declares \(declared) bytes uncompressed, more than the \(limits.maxPartBytes >> 20) MB Verso reads from one part",
                              file: name, fix: "the file is damaged or built to exhaust memory; export the document again")
         }
-        let compressed = max(entry.compressedSize, 1)
+        let compressed = max(compressedSize, 1)
         if declared > 1 << 20, declared / compressed > UInt64(limits.maxRatio) {
             throw VersoError(.badInput, "the zip entry \(path) expands \(declared / compressed) times (\(compressed) → \(declared) bytes): a zip bomb, not a document",
                              file: name, fix: "do not open this file; export the document again from its source")
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(min(declared, UInt64(limits.maxPartBytes))))
-        let partLimit = limits.maxPartBytes, totalLimit = limits.maxExpandedBytes
-        let already = expanded
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                out.append(contentsOf: chunk)
-                if out.count > partLimit || already + out.count > totalLimit {
-                    throw ContainerLimit()
-                }
-            }
-        } catch is ContainerLimit {
-            throw VersoError(.badInput, "the zip entry \(path) expands past \(partLimit >> 20) MB (it declared \(declared) bytes): a zip bomb or a damaged file",
+        var sink = Sink(limit: min(limits.maxPartBytes, limits.maxExpandedBytes - expanded))
+        sink.bytes.reserveCapacity(Int(min(declared, UInt64(limits.maxPartBytes))))
+        var message = [CChar](repeating: 0, count: 256)
+        let status = withUnsafeMutablePointer(to: &sink) { pointer in
+            verso_zip_read(handle.archive, index, { context, bytes, length in
+                let sink = context!.assumingMemoryBound(to: Sink.self)
+                if sink.pointee.bytes.count + length > sink.pointee.limit { return 1 }
+                sink.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+                return 0
+            }, pointer, &message, message.count)
+        }
+        if status == 1 {
+            throw VersoError(.badInput, "the zip entry \(path) expands past \(limits.maxPartBytes >> 20) MB (it declared \(declared) bytes): a zip bomb or a damaged file",
                              file: name, fix: "do not open this file; export the document again from its source")
-        } catch {
-            throw VersoError(.badData, "the zip entry \(path) cannot be read (\(error))", file: place,
+        }
+        if status != 0 {
+            throw VersoError(.badData, "the zip entry \(path) cannot be read (\(String(cString: message)))", file: place,
                              fix: "the file is damaged; export the document again")
         }
-        if UInt64(out.count) != declared {
-            throw VersoError(.badData, "the zip entry \(path) holds \(out.count) bytes but declares \(declared)", file: place,
+        if UInt64(sink.bytes.count) != declared {
+            throw VersoError(.badData, "the zip entry \(path) holds \(sink.bytes.count) bytes but declares \(declared)", file: place,
                              fix: "the file is damaged; export the document again")
         }
-        expanded += out.count
-        return out
+        expanded += sink.bytes.count
+        return sink.bytes
     }
 
-    private struct ContainerLimit: Error {}
+    private struct Sink {
+        var bytes: [UInt8] = []
+        let limit: Int
+    }
+
+    /// The open archive and the bytes libzip reads from, which must outlive it.
+    private final class Handle {
+        let archive: OpaquePointer
+        private let storage: UnsafeMutableBufferPointer<UInt8>
+
+        init(_ data: [UInt8], name: String) throws {
+            storage = .allocate(capacity: max(data.count, 1))
+            _ = storage.initialize(from: data)
+            var message = [CChar](repeating: 0, count: 256)
+            guard let archive = verso_zip_open(storage.baseAddress, data.count, &message, message.count) else {
+                storage.deallocate()
+                throw VersoError(.badData, "not a readable zip archive (truncated or damaged: \(String(cString: message)))", file: name,
+                                 fix: "the file may have been cut short in transfer; fetch or export it again")
+            }
+            self.archive = archive
+        }
+
+        deinit {
+            verso_zip_close(archive)
+            storage.deallocate()
+        }
+    }
 }
